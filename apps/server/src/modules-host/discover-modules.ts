@@ -1,0 +1,140 @@
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { manifestProblems, type ModuleManifest } from '@lc/platform';
+import { OWNER_MODULE, platformModuleData } from '@lc/platform/server';
+
+/** A module found on disk: its manifest and the server part the host registers. */
+export interface DiscoveredModule {
+  manifest: ModuleManifest;
+  nestModule: Function;
+  entities: Function[];
+  migrations: Function[];
+}
+
+export class ModuleContractError extends Error {
+  constructor(problems: string[]) {
+    super(`The modules cannot be loaded:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ModuleContractError';
+  }
+}
+
+/**
+ * Reads every <root>/<name>/manifest and <root>/<name>/server of the given roots (Odoo's addons path),
+ * checks the contract and returns the modules in dependency order. Every problem found is reported at
+ * once, each naming its module.
+ */
+export function discoverModules(roots: string[]): DiscoveredModule[] {
+  const problems: string[] = [];
+  const found: DiscoveredModule[] = [];
+  const seen = new Map<string, string>();
+  const folders = roots.flatMap((root) =>
+    readdirSync(root, { withFileTypes: true })
+      .filter((entry) => entry.isDirectory() && existsSyncAny(join(root, entry.name, 'manifest')))
+      .map((entry) => ({ root, folder: entry.name }))
+      .sort((a, b) => a.folder.localeCompare(b.folder)),
+  );
+
+  for (const { root, folder } of folders) {
+    const where = join(root, folder);
+    if (seen.has(folder)) {
+      problems.push(`module "${folder}" is defined twice: in ${seen.get(folder)} and in ${where}`);
+      continue;
+    }
+    seen.set(folder, where);
+    const manifest = require(join(root, folder, 'manifest')).default as ModuleManifest;
+    const manifestIssues = manifest ? manifestProblems(manifest, folder) : ['manifest.ts has no default export'];
+    if (manifestIssues.length) {
+      problems.push(...manifestIssues.map((issue) => `module "${folder}": ${issue}`));
+      continue;
+    }
+    const serverEntry = join(root, folder, 'server');
+    const nestModule = existsSyncAny(join(serverEntry, 'index')) ? require(serverEntry).default : undefined;
+    const data = nestModule && platformModuleData(nestModule);
+    if (!nestModule || !data) {
+      problems.push(`module "${folder}": server/index.ts must default-export a class decorated with @PlatformModule`);
+      continue;
+    }
+    found.push({ manifest, nestModule, ...data });
+  }
+
+  problems.push(...entityClashes(found), ...menuIdClashes(found));
+  const ordered = orderByDependencies(found, problems);
+  if (problems.length) throw new ModuleContractError(problems);
+  for (const mod of ordered) {
+    markOwner(mod);
+    importDependencies(mod, ordered);
+  }
+  return ordered;
+}
+
+/** A module may inject what its `depends` export, without importing their Nest modules itself. */
+function importDependencies(mod: DiscoveredModule, all: DiscoveredModule[]): void {
+  const imports: unknown[] = Reflect.getMetadata('imports', mod.nestModule) ?? [];
+  const dependencies = mod.manifest.depends.map((name) => all.find((m) => m.manifest.name === name)!.nestModule);
+  Reflect.defineMetadata('imports', [...imports, ...dependencies.filter((d) => !imports.includes(d))], mod.nestModule);
+}
+
+function existsSyncAny(pathWithoutExtension: string): boolean {
+  return ['.ts', '.js'].some((ext) => existsSync(pathWithoutExtension + ext));
+}
+
+/** Tags controllers and gateways with their module so that the host can switch them off at run time. */
+function markOwner(mod: DiscoveredModule): void {
+  const owned = [mod.nestModule, ...(Reflect.getMetadata('controllers', mod.nestModule) ?? []), ...(Reflect.getMetadata('providers', mod.nestModule) ?? [])];
+  for (const target of owned) {
+    if (typeof target === 'function') Reflect.defineMetadata(OWNER_MODULE, mod.manifest.name, target);
+  }
+}
+
+function entityClashes(modules: DiscoveredModule[]): string[] {
+  const owners = new Map<string, string>();
+  const problems: string[] = [];
+  for (const mod of modules) {
+    for (const entity of mod.entities) {
+      const other = owners.get(entity.name);
+      if (other) problems.push(`module "${mod.manifest.name}": entity "${entity.name}" is already defined by module "${other}"`);
+      else owners.set(entity.name, mod.manifest.name);
+    }
+  }
+  return problems;
+}
+
+function menuIdClashes(modules: DiscoveredModule[]): string[] {
+  const owners = new Map<string, string>();
+  const problems: string[] = [];
+  const visit = (module: string, menus: ModuleManifest['menus']) => {
+    for (const menu of menus) {
+      const other = owners.get(menu.id);
+      if (other) problems.push(`module "${module}": menu id "${menu.id}" is already used by module "${other}"`);
+      else owners.set(menu.id, module);
+      visit(module, menu.children ?? []);
+    }
+  };
+  for (const mod of modules) visit(mod.manifest.name, mod.manifest.menus);
+  return problems;
+}
+
+/** Depth-first topological sort; missing dependencies and cycles are reported by name. */
+function orderByDependencies(modules: DiscoveredModule[], problems: string[]): DiscoveredModule[] {
+  const byName = new Map(modules.map((m) => [m.manifest.name, m]));
+  const ordered: DiscoveredModule[] = [];
+  const state = new Map<string, 'visiting' | 'done'>();
+  const visit = (mod: DiscoveredModule, path: string[]) => {
+    const name = mod.manifest.name;
+    if (state.get(name) === 'done') return;
+    if (state.get(name) === 'visiting') {
+      problems.push(`dependency cycle: ${[...path.slice(path.indexOf(name)), name].join(' -> ')}`);
+      return;
+    }
+    state.set(name, 'visiting');
+    for (const dep of mod.manifest.depends) {
+      const target = byName.get(dep);
+      if (!target) problems.push(`module "${name}" depends on "${dep}", which does not exist`);
+      else visit(target, [...path, name]);
+    }
+    state.set(name, 'done');
+    ordered.push(mod);
+  };
+  for (const mod of modules) visit(mod, []);
+  return ordered;
+}

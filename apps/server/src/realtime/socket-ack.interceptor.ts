@@ -1,0 +1,48 @@
+import { HttpException, Inject, Injectable, type CallHandler, type ExecutionContext, type NestInterceptor } from '@nestjs/common';
+import { WsException } from '@nestjs/websockets';
+import { RateLimiterMemory } from 'rate-limiter-flexible';
+import { catchError, from, of, switchMap, type Observable } from 'rxjs';
+import { APP_CONFIG, ModuleRegistry, OWNER_MODULE, type AppConfig, type AppSocket } from '@lc/platform/server';
+
+export interface SocketError {
+  error: string;
+  status?: number;
+}
+
+/**
+ * Every socket event handler goes through here: a disabled module's events are refused, a flood from one
+ * connection is limited, and any failure (validation included) becomes an `{error}` acknowledgement
+ * instead of an exception that would leave the client waiting.
+ */
+@Injectable()
+export class SocketAckInterceptor implements NestInterceptor {
+  private readonly limiter: RateLimiterMemory;
+
+  constructor(
+    private readonly registry: ModuleRegistry,
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    this.limiter = new RateLimiterMemory({ points: config.rateLimits.socketEventsPerSecond, duration: 1, keyPrefix: 'socket-events' });
+  }
+
+  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
+    if (context.getType() !== 'ws') return next.handle();
+    const owner: string | undefined = Reflect.getMetadata(OWNER_MODULE, context.getClass());
+    if (owner && !this.registry.isEnabled(owner)) return of<SocketError>({ error: `The ${owner} module is disabled`, status: 404 });
+    const socket = context.switchToWs().getClient<AppSocket>();
+    return from(this.limiter.consume(socket.id).then(() => true, () => false)).pipe(
+      switchMap((allowed) => (allowed ? next.handle() : of<SocketError>({ error: 'Too many events; slow down', status: 429 }))),
+      catchError((error) => of(toSocketError(error))),
+    );
+  }
+}
+
+export function toSocketError(error: unknown): SocketError {
+  if (error instanceof HttpException) {
+    const response = error.getResponse();
+    const message = typeof response === 'string' ? response : (response as { message?: string | string[] }).message;
+    return { error: Array.isArray(message) ? message.join('; ') : (message ?? error.message), status: error.getStatus() };
+  }
+  if (error instanceof WsException) return { error: String(error.getError()) };
+  return { error: 'Internal error', status: 500 };
+}

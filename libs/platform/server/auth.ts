@@ -1,0 +1,34 @@
+import { createParamDecorator, SetMetadata, type ExecutionContext } from '@nestjs/common';
+import type { Group } from '../src/manifest';
+
+export const PUBLIC_ROUTE = 'lc:public';
+export const REQUIRED_GROUPS = 'lc:groups';
+
+/** The signed-in user of a request, with effective (implied) groups. */
+export interface AuthUser {
+  id: number;
+  login: string;
+  name: string;
+  groups: Group[];
+}
+
+/** Reachable without a user session (health, login, visitor routes). */
+export const Public = () => SetMetadata(PUBLIC_ROUTE, true);
+
+/** The user must be in at least one of these groups (after implication), else 403. */
+export const RequireGroups = (...groups: Group[]) => SetMetadata(REQUIRED_GROUPS, groups);
+
+export const CurrentUser = createParamDecorator((_data: unknown, context: ExecutionContext): AuthUser | undefined => {
+  return context.switchToHttp().getRequest().user;
+});
+
+/**
+ * Turns a bearer token or session cookie into a user. The base module provides it; the host's guard and
+ * socket handshake use it, so the host knows no module by name.
+ */
+export abstract class Authenticator {
+  abstract authenticate(token: string): Promise<AuthUser | null>;
+}
+
+/** Name of the HttpOnly session cookie set at login. */
+export const SESSION_COOKIE = 'lc_session';

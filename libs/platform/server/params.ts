@@ -1,0 +1,15 @@
+import { BadRequestException, Param, type PipeTransform } from '@nestjs/common';
+
+/** Ids are positive integers: anything else is a 400 naming the parameter. */
+class PositiveIntPipe implements PipeTransform<string, number> {
+  constructor(private readonly name: string) {}
+  transform(value: string): number {
+    if (!/^[1-9]\d{0,15}$/.test(value ?? '') || !Number.isSafeInteger(Number(value))) {
+      throw new BadRequestException(`${this.name} must be a positive integer`);
+    }
+    return Number(value);
+  }
+}
+
+export const IdParam = (name = 'id') => Param(name, new PositiveIntPipe(name));
+export const parsePositiveInt = (name: string, value: string) => new PositiveIntPipe(name).transform(value);

@@ -1,0 +1,81 @@
+/**
+ * The module contract shared by the server host and the web shell.
+ * A module is one folder under modules/<name>/ whose manifest.ts default-exports defineModule({...}).
+ * Menus are data (Odoo's app -> section -> action): the server filters them per user, the shell renders them.
+ */
+
+export const GROUPS = ['user', 'livechat_operator', 'livechat_manager', 'admin'] as const;
+export type Group = (typeof GROUPS)[number];
+
+/** Groups a group implies: `admin` implies all, `livechat_manager` implies `livechat_operator`. */
+export const IMPLIED_GROUPS: Record<Group, readonly Group[]> = {
+  user: [],
+  livechat_operator: ['user'],
+  livechat_manager: ['livechat_operator', 'user'],
+  admin: ['livechat_manager', 'livechat_operator', 'user'],
+};
+
+/** Expands a user's stored groups with everything they imply (every internal user is in `user`). */
+export function effectiveGroups(groups: readonly Group[]): Group[] {
+  const all = new Set<Group>(['user']);
+  for (const group of groups) {
+    all.add(group);
+    for (const implied of IMPLIED_GROUPS[group] ?? []) all.add(implied);
+  }
+  return GROUPS.filter((g) => all.has(g));
+}
+
+export interface MenuDefinition {
+  /** Unique across all modules, e.g. `livechat.channels`. */
+  id: string;
+  label: string;
+  /** Shell route of an action, e.g. `/livechat/channels`. Apps without a route open their first action. */
+  route?: string;
+  /** Icon name from the shell's icon set (apps on the home screen). */
+  icon?: string;
+  /** Background colour of the app icon on the home screen. */
+  color?: string;
+  /** Only users in one of these groups see the entry (and its children). Default: every user. */
+  groups?: Group[];
+  /** Attach this top-level entry under another module's menu (by id) instead of making a new app. */
+  parent?: string;
+  sequence?: number;
+  children?: MenuDefinition[];
+}
+
+export interface ModuleManifest {
+  /** Folder name under modules/, lower_snake_case. */
+  name: string;
+  label: string;
+  summary: string;
+  version: string;
+  /** Names of modules that must be enabled before this one. */
+  depends: string[];
+  /** Shown as an app on the home screen. */
+  application: boolean;
+  /** Enabled on first start of a new database. */
+  autoEnable?: boolean;
+  menus: MenuDefinition[];
+}
+
+/** Identity helper that gives manifests their type without a class. */
+export function defineModule(manifest: ModuleManifest): ModuleManifest {
+  return manifest;
+}
+
+export const MODULE_NAME_PATTERN = /^[a-z][a-z0-9_]*$/;
+
+/** Lists every problem of a manifest (empty when valid), each naming the field. */
+export function manifestProblems(manifest: Partial<ModuleManifest>, folder: string): string[] {
+  const problems: string[] = [];
+  const m = manifest as Record<string, unknown>;
+  if (typeof m.name !== 'string' || !MODULE_NAME_PATTERN.test(m.name)) problems.push(`"name" must be lower_snake_case`);
+  else if (m.name !== folder) problems.push(`"name" is "${m.name}" but the folder is "${folder}"`);
+  for (const key of ['label', 'summary', 'version'] as const) {
+    if (typeof m[key] !== 'string' || !(m[key] as string).trim()) problems.push(`"${key}" must be a non-empty string`);
+  }
+  if (!Array.isArray(m.depends) || m.depends.some((d) => typeof d !== 'string')) problems.push(`"depends" must be a list of module names`);
+  if (typeof m.application !== 'boolean') problems.push(`"application" must be true or false`);
+  if (!Array.isArray(m.menus)) problems.push(`"menus" must be a list`);
+  return problems;
+}

@@ -1,0 +1,69 @@
+import { ArrayMaxSize, ArrayUnique, IsArray, IsIn, IsOptional, IsString, Length, Matches, MaxLength } from 'class-validator';
+import { GROUPS, type Group } from '@lc/platform';
+
+/** Names, labels and similar short texts. */
+export const NAME_MAX = 100;
+
+export class LoginDto {
+  @IsString() @Length(1, NAME_MAX) login!: string;
+  @IsString() @Length(1, 200) password!: string;
+}
+
+export class CreateUserDto {
+  @IsString() @Matches(/^[A-Za-z0-9._@+-]{1,100}$/, { message: 'login must be 1-100 letters, digits or . _ @ + -' })
+  login!: string;
+  @IsString() @Length(1, NAME_MAX) name!: string;
+  @IsString() @Length(8, 200, { message: 'password must be 8 to 200 characters' }) password!: string;
+  @IsArray() @ArrayUnique() @ArrayMaxSize(GROUPS.length) @IsIn(GROUPS, { each: true }) groups!: Group[];
+  @IsOptional() @IsString() @MaxLength(35) lang?: string;
+}
+
+export class UpdateUserDto {
+  @IsOptional() @IsString() @Length(1, NAME_MAX) name?: string;
+  @IsOptional() @IsString() @Length(8, 200, { message: 'password must be 8 to 200 characters' }) password?: string;
+  @IsOptional() @IsArray() @ArrayUnique() @ArrayMaxSize(GROUPS.length) @IsIn(GROUPS, { each: true }) groups?: Group[];
+  @IsOptional() @IsString() @MaxLength(35) lang?: string;
+}
+
+export interface User {
+  id: number;
+  login: string;
+  name: string;
+  groups: Group[];
+  lang: string;
+}
+
+export interface Me extends User {
+  livechatUsername: string | null;
+  livechatLanguages: string[];
+}
+
+export interface LoginResponse {
+  token: string;
+  user: Me;
+}
+
+export interface Language {
+  code: string;
+  name: string;
+  enabled: boolean;
+}
+
+export interface ModuleInfo {
+  name: string;
+  label: string;
+  summary: string;
+  depends: string[];
+  application: boolean;
+  enabled: boolean;
+}
+
+export interface MenuNode {
+  id: string;
+  module: string;
+  label: string;
+  route?: string;
+  icon?: string;
+  color?: string;
+  children: MenuNode[];
+}

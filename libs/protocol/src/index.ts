@@ -1,0 +1,3 @@
+export * from './base';
+export * from './preferences';
+export * from './presence';

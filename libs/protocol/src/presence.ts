@@ -1,0 +1,18 @@
+export type PresenceStatus = 'online' | 'away' | 'offline';
+
+/** Server -> client `presence` event, and an item of GET /api/presence. */
+export interface PresenceEvent {
+  userId: number;
+  status: PresenceStatus;
+}
+
+/** Socket event names (DESIGN.md, "Socket.io"). */
+export const SocketEvents = {
+  message: 'message',
+  conversation: 'conversation',
+  presence: 'presence',
+  livechatChannel: 'livechat.channel',
+  livechatSession: 'livechat.session',
+  typing: 'typing',
+  activity: 'activity',
+} as const;

@@ -1,0 +1,50 @@
+// `npm test`: every test. Server, module and API tests (Jest + Supertest) on SQLite, the API suites again on
+// PostgreSQL, then the browser tests (Playwright + Debian's Chromium) against the built product.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import net from 'node:net';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const reports = mkdtempSync(join(tmpdir(), 'lc-test-'));
+const POSTGRES_URL = process.env.TEST_POSTGRES_URL || 'postgres://postgres@127.0.0.1:5432/test';
+const totals = { passed: 0, failed: 0, skipped: 0 };
+let failedSteps = [];
+
+function step(name, cmd, args, env = {}) {
+  console.log(`\n=== ${name} ===`);
+  const started = Date.now();
+  const result = spawnSync(cmd, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } });
+  console.log(`=== ${name}: ${result.status === 0 ? 'ok' : 'FAILED'} in ${((Date.now() - started) / 1000).toFixed(0)}s`);
+  if (result.status !== 0) failedSteps.push(name);
+}
+
+function jest(name, args, env) {
+  const report = join(reports, `${name.replace(/\W+/g, '-')}.json`);
+  step(name, process.execPath, [join(root, 'node_modules/.bin/jest'), '--json', `--outputFile=${report}`, ...args], env);
+  if (existsSync(report)) {
+    const r = JSON.parse(readFileSync(report, 'utf8'));
+    totals.passed += r.numPassedTests;
+    totals.failed += r.numFailedTests;
+    totals.skipped += r.numPendingTests;
+  }
+}
+
+const reachable = (port) =>
+  new Promise((resolve) => {
+    const socket = net.connect(port, '127.0.0.1', () => (socket.end(), resolve(true)));
+    socket.on('error', () => resolve(false));
+  });
+
+step('build', process.execPath, ['scripts/build.mjs']);
+jest('server and API tests (SQLite)', ['-c', 'jest.config.js']);
+if (await reachable(5432)) jest('API tests (PostgreSQL)', ['-c', 'jest.config.js', '--runInBand', 'api.spec'], { TEST_DATABASE_URL: POSTGRES_URL });
+else if (process.env.CI) failedSteps.push('PostgreSQL is not reachable on 127.0.0.1:5432');
+else console.warn('\n!!! PostgreSQL is not running on 127.0.0.1:5432: the PostgreSQL pass is skipped (CI requires it).');
+if (existsSync(join(root, 'e2e/jest.config.js'))) jest('browser tests', ['-c', 'e2e/jest.config.js', '--runInBand']);
+
+console.log(`\n${failedSteps.length ? `Failed: ${failedSteps.join('; ')}` : 'All test steps passed.'}`);
+console.log(`${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
+process.exit(failedSteps.length ? 1 : 0);
