@@ -1,3 +1,4 @@
 export * from './base';
 export * from './preferences';
 export * from './presence';
+export * from './discuss';

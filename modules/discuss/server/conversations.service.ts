@@ -1,0 +1,115 @@
+import { ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, In } from 'typeorm';
+import { Realtime } from '@lc/platform/server';
+import { SocketEvents, type ConversationItem, type ConversationKind } from '@lc/protocol';
+import { User } from '../../base/server/public-api';
+import { DiscussHooks } from './discuss.hooks';
+import { Conversation, Member, MessageRecord } from './entities';
+import { toMessage } from './message-mapper';
+
+@Injectable()
+export class ConversationsService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly hooks: DiscussHooks,
+    private readonly realtime: Realtime,
+  ) {}
+
+  async create(kind: ConversationKind, name: string, memberIds: number[]): Promise<Conversation> {
+    return this.db.transaction(async (tx) => {
+      const conversation = await tx.getRepository(Conversation).save({ kind, name, lastMessageId: null });
+      const unique = [...new Set(memberIds)];
+      if (unique.length) await tx.getRepository(Member).insert(unique.map((userId) => ({ conversationId: conversation.id, userId, lastSeenMessageId: 0 })));
+      return conversation;
+    });
+  }
+
+  async get(id: number): Promise<Conversation> {
+    const conversation = await this.db.getRepository(Conversation).findOneBy({ id });
+    if (!conversation) throw new NotFoundException(`Conversation ${id} not found`);
+    return conversation;
+  }
+
+  /** The conversation if the user is a member: 404 when unknown or private, 403 for a channel they are not in. */
+  async requireMember(id: number, userId: number): Promise<Conversation> {
+    const conversation = await this.get(id);
+    if (await this.isMember(id, userId)) return conversation;
+    if (conversation.kind === 'channel') throw new ForbiddenException(`You are not a member of conversation ${id}`);
+    throw new NotFoundException(`Conversation ${id} not found`);
+  }
+
+  isMember(conversationId: number, userId: number): Promise<boolean> {
+    return this.db.getRepository(Member).existsBy({ conversationId, userId });
+  }
+
+  async memberIds(conversationId: number): Promise<number[]> {
+    return (await this.db.getRepository(Member).find({ select: { userId: true }, where: { conversationId } })).map((m) => m.userId);
+  }
+
+  /** Adds a member (no-op if present) and tells them the conversation is now in their list. */
+  async addMember(conversationId: number, userId: number): Promise<void> {
+    await this.db.createQueryBuilder().insert().into(Member).values({ conversationId, userId, lastSeenMessageId: 0 }).orIgnore().execute();
+    await this.announce(conversationId, [userId]);
+  }
+
+  async removeMember(conversationId: number, userId: number): Promise<void> {
+    await this.db.getRepository(Member).delete({ conversationId, userId });
+  }
+
+  async listFor(userId: number): Promise<ConversationItem[]> {
+    const memberships = await this.db.getRepository(Member).findBy({ userId });
+    const items = await this.items(memberships);
+    return items.sort((a, b) => (b.lastMessage?.id ?? 0) - (a.lastMessage?.id ?? 0) || b.id - a.id);
+  }
+
+  async itemFor(conversationId: number, userId: number): Promise<ConversationItem> {
+    const membership = await this.db.getRepository(Member).findOneBy({ conversationId, userId });
+    if (!membership) throw new NotFoundException(`Conversation ${conversationId} not found`);
+    return (await this.items([membership]))[0];
+  }
+
+  /** Sends the `conversation` event (its list item) to each of these users, e.g. a new live chat assigned. */
+  async announce(conversationId: number, userIds: number[]): Promise<void> {
+    for (const userId of userIds) {
+      const item = await this.itemFor(conversationId, userId).catch(() => undefined);
+      if (item) this.realtime.toUser(userId, SocketEvents.conversation, item);
+    }
+  }
+
+  private async items(memberships: Member[]): Promise<ConversationItem[]> {
+    if (!memberships.length) return [];
+    const ids = memberships.map((m) => m.conversationId);
+    const conversations = await this.db.getRepository(Conversation).findBy({ id: In(ids) });
+    const lastIds = conversations.map((c) => c.lastMessageId).filter((id): id is number => id !== null);
+    const lastMessages = new Map((lastIds.length ? await this.db.getRepository(MessageRecord).findBy({ id: In(lastIds) }) : []).map((m) => [m.id, m]));
+    const unread = await this.unreadCounts(memberships);
+    const members = await this.db.getRepository(Member).findBy({ conversationId: In(ids) });
+    const users = new Map((await this.db.getRepository(User).findBy({ id: In([...new Set(members.map((m) => m.userId))]) })).map((u) => [u.id, u]));
+    const details = new Map<number, object>();
+    for (const provide of this.hooks.itemDetails) for (const [id, extra] of await provide(conversations)) details.set(id, { ...details.get(id), ...extra });
+
+    return conversations.map((c) => {
+      const self = memberships.find((m) => m.conversationId === c.id)!;
+      const others = members.filter((m) => m.conversationId === c.id && m.userId !== self.userId).map((m) => ({ id: m.userId, name: users.get(m.userId)?.name ?? '?' }));
+      const last = c.lastMessageId ? lastMessages.get(c.lastMessageId) : undefined;
+      const name = c.kind === 'chat' ? (others[0]?.name ?? c.name) : c.name;
+      return { id: c.id, kind: c.kind, name, unreadCount: unread.get(c.id) ?? 0, lastMessage: last ? toMessage(last) : null, members: others, ...details.get(c.id) };
+    });
+  }
+
+  /** Messages after each member's read position, not counting their own. */
+  private async unreadCounts(memberships: Member[]): Promise<Map<number, number>> {
+    const rows = await this.db
+      .getRepository(MessageRecord)
+      .createQueryBuilder('m')
+      .innerJoin(Member, 'mb', 'mb.conversationId = m.conversationId AND m.id > mb.lastSeenMessageId')
+      .where('mb.userId = :userId', { userId: memberships[0].userId })
+      .andWhere("NOT (m.authorKind = 'user' AND m.authorId = mb.userId)")
+      .select('m.conversationId', 'conversationId')
+      .addSelect('COUNT(*)', 'count')
+      .groupBy('m.conversationId')
+      .getRawMany<{ conversationId: number; count: string | number }>();
+    return new Map(rows.map((r) => [Number(r.conversationId), Number(r.count)]));
+  }
+}

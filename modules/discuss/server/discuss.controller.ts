@@ -1,0 +1,58 @@
+import { Body, Controller, Get, HttpCode, Post, Query, Res } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { CurrentUser, IdParam, type AuthUser } from '@lc/platform/server';
+import { MarkSeenDto, MessagesQueryDto, PostMessageDto, type ConversationItem, type Message } from '@lc/protocol';
+import { ConversationsService } from './conversations.service';
+import { MessagesService } from './messages.service';
+
+@ApiTags('discuss')
+@Controller('api/discuss/conversations')
+export class DiscussController {
+  constructor(
+    private readonly conversations: ConversationsService,
+    private readonly messages: MessagesService,
+  ) {}
+
+  @Get()
+  list(@CurrentUser() user: AuthUser): Promise<ConversationItem[]> {
+    return this.conversations.listFor(user.id);
+  }
+
+  @Get(':id')
+  async get(@CurrentUser() user: AuthUser, @IdParam() id: number): Promise<ConversationItem> {
+    await this.conversations.requireMember(id, user.id);
+    return this.conversations.itemFor(id, user.id);
+  }
+
+  @Get(':id/messages')
+  async history(@CurrentUser() user: AuthUser, @IdParam() id: number, @Query() query: MessagesQueryDto): Promise<Message[]> {
+    await this.conversations.requireMember(id, user.id);
+    return this.messages.history(id, query);
+  }
+
+  /** 201 with the stored message; a repeated clientId answers 200 with the message stored the first time. */
+  @Post(':id/messages')
+  async post(@CurrentUser() user: AuthUser, @IdParam() id: number, @Body() body: PostMessageDto, @Res({ passthrough: true }) res: Response): Promise<Message> {
+    const conversation = await this.conversations.requireMember(id, user.id);
+    const { message, created } = await this.messages.post(conversation, await this.messages.userAuthor(conversation, user.id), body.body, body.clientId);
+    if (!created) res.status(200);
+    return message;
+  }
+
+  @Post(':id/seen')
+  @HttpCode(200)
+  async seen(@CurrentUser() user: AuthUser, @IdParam() id: number, @Body() body: MarkSeenDto): Promise<ConversationItem> {
+    const conversation = await this.conversations.requireMember(id, user.id);
+    await this.messages.markSeen(conversation, user.id, body.lastMessageId);
+    return this.conversations.itemFor(id, user.id);
+  }
+
+  @Post(':id/leave')
+  @HttpCode(200)
+  async leave(@CurrentUser() user: AuthUser, @IdParam() id: number): Promise<{ ok: true }> {
+    await this.conversations.requireMember(id, user.id);
+    await this.conversations.removeMember(id, user.id);
+    return { ok: true };
+  }
+}
