@@ -87,7 +87,21 @@ function configureHttp(app: NestExpressApplication, config: AppConfig): void {
   const document = SwaggerModule.createDocument(app, new DocumentBuilder().setTitle('Live chat platform API').setVersion('1').addBearerAuth().build());
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs/openapi.json' });
 
+  app.enableCors({ origin: '*', methods: ['GET', 'POST'], allowedHeaders: ['Content-Type', 'X-Visitor-Token'] }); // the widget runs on other websites
+  serveSiteRoot(app);
   if (config.webRoot && existsSync(join(config.webRoot, 'index.html'))) serveShell(app, config.webRoot);
+}
+
+/** `/` shows the homepage of an enabled module (the live chat demo website), else the web shell. */
+function serveSiteRoot(app: NestExpressApplication): void {
+  const registry = app.get(ModuleRegistry);
+  app.use((req: Request, res: Response, next: NextFunction) => {
+    if (req.method !== 'GET' || req.path !== '/') return next();
+    const homepage = registry.manifests().find((m) => m.homepage && registry.isEnabled(m.name))?.homepage;
+    if (!homepage) return res.redirect(302, `${SHELL_PREFIX}/`);
+    req.url = homepage;
+    next();
+  });
 }
 
 type ValidationErrorLike = { property: string; constraints?: Record<string, string>; children?: ValidationErrorLike[] };
@@ -107,7 +121,6 @@ function serveShell(app: NestExpressApplication, webRoot: string): void {
   app.useStaticAssets(webRoot, { prefix: SHELL_PREFIX, index: false, maxAge: '1h' });
   app.use((req: Request, res: Response, next: NextFunction) => {
     if (req.method !== 'GET') return next();
-    if (req.path === '/') return res.redirect(302, `${SHELL_PREFIX}/`);
     if (req.path !== SHELL_PREFIX && !req.path.startsWith(`${SHELL_PREFIX}/`)) return next();
     res.setHeader('Cache-Control', 'no-cache');
     res.sendFile(join(webRoot, 'index.html'));

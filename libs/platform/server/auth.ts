@@ -32,3 +32,10 @@ export abstract class Authenticator {
 
 /** Name of the HttpOnly session cookie set at login. */
 export const SESSION_COOKIE = 'lc_session';
+
+/** The user token of a request: `Authorization: Bearer …` or the session cookie. */
+export function tokenOf(request: { headers: Record<string, string | string[] | undefined>; cookies?: Record<string, string> }): string | undefined {
+  const header = request.headers.authorization;
+  if (typeof header === 'string' && header.startsWith('Bearer ')) return header.slice(7).trim() || undefined;
+  return request.cookies?.[SESSION_COOKIE] || undefined;
+}

@@ -5,3 +5,4 @@ export * from './params';
 export * from './config';
 export * from './realtime';
 export * from './columns';
+export * from './atomically';

@@ -18,7 +18,8 @@ export const INTERNAL_USERS_ROOM = 'internal-users';
 
 /** Turns a visitor token from the handshake into a visitor identity; the livechat module provides it. */
 export abstract class VisitorAuthenticator {
-  abstract authenticate(visitorToken: string): Promise<{ visitorToken: string; sessionIds: number[] } | null>;
+  /** The visitor's sessions and the extra rooms their socket joins (their conversations...), or null. */
+  abstract authenticate(visitorToken: string): Promise<{ visitorToken: string; sessionIds: number[]; rooms: string[] } | null>;
 }
 
 /** The socket.io server of this process, for modules to emit events (the host provides it). */

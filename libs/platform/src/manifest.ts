@@ -55,6 +55,8 @@ export interface ModuleManifest {
   application: boolean;
   /** Enabled on first start of a new database. */
   autoEnable?: boolean;
+  /** A public page served at the site root `/` while the module is enabled (Odoo's website homepage). */
+  homepage?: string;
   menus: MenuDefinition[];
 }
 

@@ -16,3 +16,9 @@ export const SocketEvents = {
   typing: 'typing',
   activity: 'activity',
 } as const;
+
+/** GET /api/presence/config: how often the shell reports activity. */
+export interface PresenceConfig {
+  inactivityTimeoutS: number;
+  activityIntervalS: number;
+}

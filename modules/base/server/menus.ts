@@ -19,13 +19,14 @@ export function menuTree(manifests: readonly ModuleManifest[], isEnabled: (name:
   const enabled = manifests.filter((m) => isEnabled(m.name));
   const roots: MenuNode[] = [];
   const grafts: Array<{ parent: string; node: MenuNode }> = [];
-  for (const manifest of enabled) {
-    for (const menu of sortBySequence(manifest.menus)) {
-      const node = toNode(manifest.name, menu);
-      if (!node) continue;
-      if (menu.parent) grafts.push({ parent: menu.parent, node });
-      else roots.push(node);
-    }
+  const entries = enabled.flatMap((manifest) => manifest.menus.map((menu) => ({ manifest, menu })));
+  // Apps are ordered by sequence across modules (the home screen order), stable in dependency order.
+  entries.sort((a, b) => (a.menu.sequence ?? 50) - (b.menu.sequence ?? 50));
+  for (const { manifest, menu } of entries) {
+    const node = toNode(manifest.name, menu);
+    if (!node) continue;
+    if (menu.parent) grafts.push({ parent: menu.parent, node });
+    else roots.push(node);
   }
   for (const { parent, node } of grafts) findNode(roots, parent)?.children.push(node);
   return roots;

@@ -67,10 +67,15 @@ export function discoverModules(roots: string[]): DiscoveredModule[] {
   return ordered;
 }
 
-/** A module may inject what its `depends` export, without importing their Nest modules itself. */
+/** A module may inject what its dependencies (direct or not) export, without importing their Nest modules. */
 function importDependencies(mod: DiscoveredModule, all: DiscoveredModule[]): void {
   const imports: unknown[] = Reflect.getMetadata('imports', mod.nestModule) ?? [];
-  const dependencies = mod.manifest.depends.map((name) => all.find((m) => m.manifest.name === name)!.nestModule);
+  const closure = new Set<string>();
+  const collect = (name: string) => {
+    for (const dep of all.find((m) => m.manifest.name === name)!.manifest.depends) if (!closure.has(dep)) (closure.add(dep), collect(dep));
+  };
+  collect(mod.manifest.name);
+  const dependencies = [...closure].map((name) => all.find((m) => m.manifest.name === name)!.nestModule);
   Reflect.defineMetadata('imports', [...imports, ...dependencies.filter((d) => !imports.includes(d))], mod.nestModule);
 }
 

@@ -1,7 +1,7 @@
 import { ForbiddenException, Injectable, NotFoundException, UnauthorizedException, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { ModuleRef, Reflector } from '@nestjs/core';
 import type { Group } from '@lc/platform';
-import { Authenticator, ModuleRegistry, OWNER_MODULE, PUBLIC_ROUTE, REQUIRED_GROUPS, SESSION_COOKIE } from '@lc/platform/server';
+import { Authenticator, ModuleRegistry, OWNER_MODULE, PUBLIC_ROUTE, REQUIRED_GROUPS, tokenOf } from '@lc/platform/server';
 import type { Request } from 'express';
 
 /**
@@ -43,10 +43,4 @@ export class PlatformGuard implements CanActivate {
     this.authenticator ??= this.moduleRef.get(Authenticator, { strict: false });
     return this.authenticator;
   }
-}
-
-export function tokenOf(request: Request): string | undefined {
-  const header = request.headers.authorization;
-  if (header?.startsWith('Bearer ')) return header.slice(7).trim() || undefined;
-  return request.cookies?.[SESSION_COOKIE] || undefined;
 }

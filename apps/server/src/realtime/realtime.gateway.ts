@@ -43,8 +43,8 @@ export class RealtimeGateway extends Realtime implements OnGatewayInit {
     if (typeof auth.visitorToken === 'string') {
       const visitor = await this.visitorAuthenticator()?.authenticate(auth.visitorToken);
       if (!visitor) return 'Unknown visitor token';
-      socket.data = { kind: 'visitor', ...visitor };
-      await socket.join(visitor.sessionIds.map(visitorSessionRoom));
+      socket.data = { kind: 'visitor', visitorToken: visitor.visitorToken, sessionIds: visitor.sessionIds };
+      await socket.join([...visitor.sessionIds.map(visitorSessionRoom), ...visitor.rooms]);
       return undefined;
     }
     const token = typeof auth.token === 'string' ? auth.token : cookieToken;

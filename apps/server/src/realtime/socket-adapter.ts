@@ -26,7 +26,7 @@ export class SocketAdapter extends IoAdapter {
   }
 
   override createIOServer(port: number, options?: ServerOptions): Server {
-    const server: Server = super.createIOServer(port, { ...(options as ServerOptions), maxHttpBufferSize: 64 * 1024, pingInterval: 20000, pingTimeout: 20000 });
+    const server: Server = super.createIOServer(port, { ...(options as ServerOptions), cors: { origin: '*' }, maxHttpBufferSize: 64 * 1024, pingInterval: 20000, pingTimeout: 20000 });
     if (this.redisAdapter) server.adapter(this.redisAdapter);
     return server;
   }

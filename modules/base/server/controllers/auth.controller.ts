@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Post, Req, Res, UnauthorizedException } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import { CurrentUser, Public, SESSION_COOKIE, type AuthUser } from '@lc/platform/server';
+import { CurrentUser, Public, SESSION_COOKIE, tokenOf, type AuthUser } from '@lc/platform/server';
 import { LoginDto, type LoginResponse, type Me } from '@lc/protocol';
 import { AuthService, SESSION_LIFETIME_MS } from '../auth.service';
 import { LoginThrottle } from '../login-throttle';
@@ -35,8 +35,7 @@ export class AuthController {
   @Post('auth/logout')
   @HttpCode(200)
   async logout(@Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<{ ok: true }> {
-    const header = request.headers.authorization;
-    const token = header?.startsWith('Bearer ') ? header.slice(7).trim() : request.cookies?.[SESSION_COOKIE];
+    const token = tokenOf(request);
     if (token) await this.auth.revoke(token);
     response.clearCookie(SESSION_COOKIE, { path: '/' });
     return { ok: true };

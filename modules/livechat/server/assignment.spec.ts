@@ -1,0 +1,57 @@
+import { decideAssignment, type CandidateFacts } from './assignment';
+import { visitorLanguages } from './visitor-languages';
+
+const op = (userId: number, languages: string[], ongoing = 0, lastAssignedAt: number | null = null): CandidateFacts => ({ userId, name: `op${userId}`, languages, ongoing, lastAssignedAt });
+const decide = (candidates: CandidateFacts[], accept = '', previousOperatorId: number | null = null) =>
+  decideAssignment({ candidates, excluded: [], previousOperatorId, visitorLanguages: visitorLanguages(accept) });
+
+describe('decideAssignment', () => {
+  it('queues when there is no candidate', () => {
+    expect(decide([], 'fr-FR')).toEqual({ operatorId: null, reason: expect.stringContaining('queued') });
+  });
+
+  it('prefers the previous operator over language and load', () => {
+    const d = decide([op(1, ['fr-FR'], 0), op(2, ['en-US'], 3)], 'fr-FR', 2);
+    expect(d.operatorId).toBe(2);
+    expect(d.reason).toContain('previous operator');
+  });
+
+  it('lets language beat load', () => {
+    expect(decide([op(1, ['en-US'], 0), op(2, ['fr-FR'], 2)], 'fr-FR').operatorId).toBe(2);
+  });
+
+  it('matches the primary language when no exact tag: fr-CA visitor -> fr-FR operator', () => {
+    const d = decide([op(1, ['en-US']), op(2, ['fr-FR'], 1)], 'fr-CA,en;q=0.5');
+    expect(d.operatorId).toBe(2);
+    expect(d.reason).toContain('language fr-CA (same language fr)');
+  });
+
+  it('prefers an exact tag to a same-language one for the same visitor tag', () => {
+    expect(decide([op(1, ['fr-FR']), op(2, ['fr-CA'], 1)], 'fr-CA').operatorId).toBe(2);
+  });
+
+  it('follows q-order: the first tag that finds anyone wins', () => {
+    expect(decide([op(1, ['de-DE']), op(2, ['es-ES'])], 'es-ES;q=0.8,de-DE;q=0.9').operatorId).toBe(1);
+  });
+
+  it('ignores * and q=0', () => {
+    expect(decide([op(1, ['en-US'], 0, 5), op(2, ['fr-FR'], 0, 1)], 'fr-FR;q=0,*').operatorId).toBe(2); // no language rule: longest waiting
+  });
+
+  it('falls back to all candidates when nobody speaks the language, by fewest ongoing', () => {
+    const d = decide([op(1, ['en-US'], 2), op(2, ['de-DE'], 1)], 'ja-JP');
+    expect(d.operatorId).toBe(2);
+    expect(d.reason).toContain('no candidate speaks ja-JP');
+  });
+
+  it('breaks ties by longest since last assignment, never assigned first, then lowest id', () => {
+    expect(decide([op(1, ['en-US'], 1, 2000), op(2, ['en-US'], 1, 1000)], 'en-US').operatorId).toBe(2);
+    expect(decide([op(1, ['en-US'], 1, 2000), op(2, ['en-US'], 1, null)], 'en-US').operatorId).toBe(2);
+    expect(decide([op(3, ['en-US']), op(2, ['en-US'])], 'en-US').operatorId).toBe(2);
+  });
+
+  it('records the candidates and the deciding rule', () => {
+    const d = decideAssignment({ candidates: [op(1, ['fr-FR'], 1, 10)], excluded: [{ name: 'op9', why: 'offline' }], previousOperatorId: null, visitorLanguages: ['fr-FR'] });
+    expect(d.reason).toBe('candidates: op1 (1 ongoing), op9 (offline); rule: language fr-FR; 1 ongoing; only one with the fewest -> op1');
+  });
+});

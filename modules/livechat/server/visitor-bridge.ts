@@ -1,0 +1,73 @@
+import { ForbiddenException, Injectable, NotFoundException, type OnApplicationBootstrap } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, In } from 'typeorm';
+import { VisitorAuthenticator } from '@lc/platform/server';
+import type { LivechatDetails } from '@lc/protocol';
+import { DiscussHooks, conversationRoom } from '../../discuss/server/public-api';
+import { LivechatChannel, LivechatSession } from './entities';
+import { SessionsService } from './sessions.service';
+import { VisitorRateLimits } from './visitor-rate-limits';
+import { hashVisitorToken, visitorRoom } from './visitor-token';
+
+/**
+ * Connects visitors to the platform: their socket handshake (visitor token), their `message` socket
+ * events, and the live chat details shown beside a conversation in Discuss.
+ */
+@Injectable()
+export class VisitorBridge extends VisitorAuthenticator implements OnApplicationBootstrap {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly hooks: DiscussHooks,
+    private readonly sessions: SessionsService,
+    private readonly limits: VisitorRateLimits,
+  ) {
+    super();
+  }
+
+  onApplicationBootstrap(): void {
+    this.hooks.visitorMessage = async (socket, dto) => {
+      if (socket.data.kind !== 'visitor') throw new ForbiddenException();
+      if (!socket.rooms.has(conversationRoom(dto.conversationId))) throw new NotFoundException(`Conversation ${dto.conversationId} not found`);
+      const session = await this.db.getRepository(LivechatSession).findOneByOrFail({ conversationId: dto.conversationId });
+      await this.limits.message(session.id);
+      return (await this.sessions.postAsVisitor(session, dto.body, dto.clientId)).message;
+    };
+    this.hooks.itemDetails.push((conversations) => this.details(conversations.filter((c) => c.kind === 'livechat').map((c) => c.id)));
+  }
+
+  async authenticate(visitorToken: string) {
+    if (visitorToken.length > 100) return null;
+    const tokenHash = hashVisitorToken(visitorToken);
+    const sessions = await this.db.getRepository(LivechatSession).find({ where: { visitorTokenHash: tokenHash }, select: { id: true, conversationId: true } });
+    if (!sessions.length) return null;
+    return {
+      visitorToken,
+      sessionIds: sessions.map((s) => s.id),
+      rooms: [visitorRoom(tokenHash), ...sessions.map((s) => conversationRoom(s.conversationId))],
+    };
+  }
+
+  private async details(conversationIds: number[]): Promise<Map<number, { livechat: LivechatDetails }>> {
+    if (!conversationIds.length) return new Map();
+    const sessions = await this.db.getRepository(LivechatSession).findBy({ conversationId: In(conversationIds) });
+    const channels = new Map((await this.db.getRepository(LivechatChannel).findBy({ id: In([...new Set(sessions.map((s) => s.channelId))]) })).map((c) => [c.id, c]));
+    return new Map(
+      sessions.map((s) => [
+        s.conversationId,
+        {
+          livechat: {
+            sessionId: s.id,
+            status: s.status,
+            visitorName: s.visitorName ?? `Visitor #${s.id}`,
+            visitorLanguage: s.visitorLanguage,
+            operatorId: s.operatorId,
+            channelName: channels.get(s.channelId)?.name ?? '',
+            pageUrl: s.pageUrl,
+            userAgent: s.userAgent,
+            assignmentReason: s.assignmentReason,
+          },
+        },
+      ]),
+    );
+  }
+}

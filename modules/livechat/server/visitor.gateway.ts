@@ -1,0 +1,27 @@
+import { WebSocketGateway, type OnGatewayConnection } from '@nestjs/websockets';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, In } from 'typeorm';
+import { ModuleRegistry, type AppSocket } from '@lc/platform/server';
+import { SocketEvents } from '@lc/protocol';
+import { LivechatSession } from './entities';
+import { SessionsService } from './sessions.service';
+
+/**
+ * A visitor (re)connecting gets the current state of their open sessions at once, so a widget that was
+ * between pages learns that an operator took the chat or ended it.
+ */
+@WebSocketGateway()
+export class VisitorGateway implements OnGatewayConnection {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly sessions: SessionsService,
+    private readonly registry: ModuleRegistry,
+  ) {}
+
+  async handleConnection(socket: AppSocket): Promise<void> {
+    if (socket.data.kind !== 'visitor' || !this.registry.isEnabled('livechat')) return;
+    const open = await this.db.getRepository(LivechatSession).findBy({ id: In(socket.data.sessionIds) });
+    for (const session of open) socket.emit(SocketEvents.livechatSession, await this.sessions.sessionEvent(session));
+    await this.db.getRepository(LivechatSession).update({ id: In(socket.data.sessionIds), status: In(['queued', 'active']) }, { lastActivityAt: Date.now() });
+  }
+}
