@@ -68,6 +68,7 @@ export default class AppsPage {
   }
 
   private async load(): Promise<void> {
-    this.modules.set(await this.api.modules());
+    // On failure the interceptor has said why; show an empty kanban rather than "Loading…" forever.
+    this.modules.set(await this.api.modules().catch(() => this.modules() ?? []));
   }
 }

@@ -35,7 +35,10 @@ export default class LanguagesPage {
   protected readonly activeCount = computed(() => (this.languages() ?? []).filter((l) => l.enabled).length);
 
   constructor() {
-    void this.api.languages().then((languages) => this.languages.set(languages));
+    void this.api.languages().then(
+      (languages) => this.languages.set(languages),
+      () => this.languages.set([]), // the interceptor has said why
+    );
     effect(() => {
       const queryParams = { q: this.query().trim() || null, show: this.activeOnly() ? null : 'all' };
       void this.router.navigate([], { relativeTo: this.route, queryParams, replaceUrl: true });

@@ -29,8 +29,15 @@ export default class UsersListPage {
   });
 
   constructor() {
-    void this.api.users().then((users) => this.users.set(users));
-    void this.api.languages().then((languages: Language[]) => this.languageNames.set(new Map(languages.map((l) => [l.code, l.name]))));
+    // On failure the interceptor says why (e.g. 403); the list shows empty rather than loading forever.
+    void this.api.users().then(
+      (users) => this.users.set(users),
+      () => this.users.set([]),
+    );
+    void this.api.languages().then(
+      (languages: Language[]) => this.languageNames.set(new Map(languages.map((l) => [l.code, l.name]))),
+      () => undefined, // codes are shown instead of names
+    );
   }
 
   protected open(user: User): void {

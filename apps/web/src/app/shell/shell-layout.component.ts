@@ -1,0 +1,46 @@
+import { ChangeDetectionStrategy, Component, DestroyRef, inject } from '@angular/core';
+import { RouterOutlet } from '@angular/router';
+import { ActivityReporter, ModuleServicesRunner, RealtimeService, SlotOutletComponent } from '@lc/platform/web';
+import { NavbarComponent } from './navbar.component';
+
+/**
+ * Every signed-in page: the navbar, the routed page, and the dock of chat windows. The dock sits outside
+ * the router outlet so that open chat windows survive navigation. Signing in opens the socket and starts
+ * the enabled modules' background services (presence feed, conversations store…).
+ */
+@Component({
+  selector: 'lc-shell-layout',
+  imports: [RouterOutlet, NavbarComponent, SlotOutletComponent],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  template: `
+    <lc-navbar />
+    <main class="lc-main"><router-outlet /></main>
+    <lc-slot name="dock" class="lc-dock" />
+  `,
+  styles: `
+    :host { display: flex; flex-direction: column; height: 100vh; overflow: hidden; }
+    .lc-main { flex: 1; min-height: 0; overflow: auto; display: flex; flex-direction: column; }
+    /* Chat windows stand side by side from the right edge; the empty strip between them lets clicks through. */
+    .lc-dock {
+      position: fixed; right: 10px; bottom: 0; z-index: 1000;
+      display: flex; flex-direction: row-reverse; align-items: flex-end; gap: 10px;
+      pointer-events: none;
+    }
+    .lc-dock ::ng-deep > * { pointer-events: auto; }
+  `,
+})
+export default class ShellLayoutComponent {
+  constructor() {
+    const realtime = inject(RealtimeService);
+    const activity = inject(ActivityReporter);
+    const services = inject(ModuleServicesRunner);
+    void realtime.connect();
+    activity.start();
+    services.run();
+    inject(DestroyRef).onDestroy(() => {
+      services.stopAll();
+      activity.stop();
+      realtime.disconnect();
+    });
+  }
+}

@@ -1,0 +1,199 @@
+import type { Browser, BrowserContext, Locator, Page, WebSocketRoute } from 'playwright-core';
+import { launchBrowser, logIn, screenshot, startServer, type RunningServer } from './support';
+
+/** Discuss between colleagues: channels, direct messages, typing, unread state, reconnects and the dock. */
+describe('discuss', () => {
+  let server: RunningServer;
+  let browser: Browser;
+  const contexts: BrowserContext[] = [];
+
+  beforeAll(async () => {
+    server = await startServer();
+    browser = await launchBrowser();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  afterEach(async () => {
+    await Promise.all(contexts.splice(0).map((c) => c.close()));
+  });
+
+  async function signedIn(login: string, password: string, width = 1280): Promise<Page> {
+    const context = await browser.newContext({ baseURL: server.url, viewport: { width, height: 800 } });
+    contexts.push(context);
+    const page = await context.newPage();
+    await logIn(page, login, password);
+    return page;
+  }
+
+  test('colleagues create a channel, invite, write, see each other typing, and start a direct chat', async () => {
+    const sofia = await signedIn('sofia', 'demo');
+    const marc = await signedIn('marc', 'demo');
+    await marc.goto('/web/discuss');
+    await marc.getByText('No conversation selected').waitFor();
+
+    // Sofía creates #support-team from the sidebar and invites Marc.
+    await sofia.goto('/web/discuss');
+    await sofia.getByRole('button', { name: 'Browse or create channels' }).click();
+    await sofia.getByLabel('Create a channel').fill('support-team');
+    await sofia.getByRole('button', { name: 'Create', exact: true }).click();
+    await expectText(sofia.locator('.lc-discuss-header h2'), '#support-team');
+    await sofia.getByRole('button', { name: 'Invite' }).click();
+    await sofia.getByRole('button', { name: 'Marc Demo' }).click();
+    await sofia.locator('.lc-toast-success', { hasText: 'Marc Demo was invited' }).waitFor();
+
+    // It appears in Marc's sidebar at once; her message makes it bold with a counter.
+    const channelRow = marc.locator('.lc-ds-category[data-category="channel"] .lc-ds-row', { hasText: 'support-team' });
+    await channelRow.waitFor();
+    await send(sofia, 'Morning! The new pricing page is live.');
+    await expectText(channelRow.locator('.lc-counter'), '1');
+    await expectText(marc.getByTestId('messaging-counter'), '1');
+    await channelRow.click();
+    await expectText(marc.locator('.lc-msg-group', { hasText: 'Sofía García' }), 'The new pricing page is live.');
+    await marc.locator('.lc-ds-row.active:not(.unread)', { hasText: 'support-team' }).waitFor();
+    await marc.getByTestId('messaging-counter').waitFor({ state: 'detached' });
+
+    // Typing shows on the other side, and stops when the message is sent.
+    await composer(marc).pressSequentially('Great, I will', { delay: 20 });
+    await expectText(sofia.locator('lc-typing-indicator'), 'Marc Demo is typing');
+    await screenshot(sofia, 'discuss-typing');
+    await composer(marc).pressSequentially(' tell the visitors.');
+    await composer(marc).press('Enter');
+    await expectText(sofia.locator('.lc-msg-bubble'), 'Great, I will tell the visitors.');
+    await sofia.locator('lc-typing-indicator .lc-typing-dots').waitFor({ state: 'detached' });
+
+    // Shift+Enter is a new line, Enter sends; the body is shown as text, never as HTML.
+    await composer(marc).pressSequentially('<b>first</b> line');
+    await composer(marc).press('Shift+Enter');
+    await composer(marc).pressSequentially('second line');
+    await composer(marc).press('Enter');
+    const twoLines = sofia.locator('.lc-msg-bubble', { hasText: 'second line' });
+    expect(await twoLines.innerText()).toBe('<b>first</b> line\nsecond line');
+    expect(await sofia.locator('.lc-msg-bubble b').count()).toBe(0);
+
+    // Marc starts a direct conversation with Sofía; it shows up in her Direct messages, in bold.
+    await marc.getByRole('button', { name: 'Start a conversation' }).click();
+    await marc.getByRole('button', { name: 'Sofía García' }).click();
+    await expectText(marc.locator('.lc-discuss-header h2'), 'Sofía García');
+    await send(marc, 'Can you take the Spanish chats this afternoon?');
+    const dmRow = sofia.locator('.lc-ds-category[data-category="chat"] .lc-ds-row.unread', { hasText: 'Marc Demo' });
+    await dmRow.waitFor();
+    await screenshot(sofia, 'discuss-channel');
+
+    // Her messaging menu: the Chats tab lists it with its preview.
+    await sofia.getByRole('button', { name: 'Messages' }).click();
+    await sofia.getByRole('tab', { name: 'Chats' }).click();
+    await expectText(sofia.locator('.lc-mm-row.unread'), 'Can you take the Spanish chats');
+    await sofia.getByRole('tab', { name: 'Channels' }).click();
+    await expectText(sofia.locator('.lc-mm-row'), 'Marc Demo: <b>first</b> line second line');
+  });
+
+  test('after a lost connection the thread catches up: nothing lost, nothing twice, order kept', async () => {
+    const sofia = await signedIn('sofia', 'demo');
+    const channel = await (await sofia.request.post('/api/discuss/channels', { data: { name: 'night-shift', memberIds: [2] } })).json();
+
+    // Marc's socket goes through a proxy that can drop what the server sends, like a dying network.
+    const marcContext = await browser.newContext({ baseURL: server.url, viewport: { width: 1280, height: 800 } });
+    contexts.push(marcContext);
+    const marc = await marcContext.newPage();
+    let dropping = false;
+    const sockets: Array<{ page: WebSocketRoute; server: WebSocketRoute }> = [];
+    await marc.routeWebSocket(/\/socket\.io\//, (ws) => {
+      const upstream = ws.connectToServer();
+      upstream.onMessage((message) => !dropping && ws.send(message));
+      sockets.push({ page: ws, server: upstream });
+    });
+    await logIn(marc, 'marc', 'demo');
+    await marc.goto(`/web/discuss/${channel.id}`);
+    await send(sofia.request, channel.id, 'message 1');
+    await expectText(marc.locator('.lc-msg-bubble'), 'message 1');
+
+    // The connection silently stops delivering: three messages from Sofía are lost on the way, and
+    // Marc's own message reaches the server but its acknowledgement does not come back.
+    dropping = true;
+    for (const body of ['message 2', 'message 3', 'message 4']) await send(sofia.request, channel.id, body);
+    await send(marc, 'reply while offline');
+    await marc.locator('.lc-msg.pending', { hasText: 'reply while offline' }).waitFor();
+    await marc.waitForTimeout(300);
+    expect(await marc.locator('.lc-msg-bubble', { hasText: 'message 3' }).count()).toBe(0);
+
+    // The connection drops; socket.io reconnects, the store gap-fills with ?after= and re-sends the pending message.
+    dropping = false;
+    for (const { page, server: upstream } of sockets.splice(0)) {
+      await page.close().catch(() => undefined);
+      await upstream.close().catch(() => undefined);
+    }
+    await marc.locator('.lc-msg:not(.pending)', { hasText: 'reply while offline' }).waitFor();
+    await expectText(marc.locator('.lc-msg-bubble'), 'message 4');
+    const shown = await marc.locator('.lc-discuss-main .lc-msg-bubble').allInnerTexts();
+    expect(shown).toEqual(['message 1', 'message 2', 'message 3', 'message 4', 'reply while offline']);
+
+    // The server stored the re-sent message once.
+    const stored: Array<{ body: string }> = await (await marc.request.get(`/api/discuss/conversations/${channel.id}/messages`)).json();
+    expect(stored.filter((m) => m.body === 'reply while offline')).toHaveLength(1);
+
+    // Live again.
+    await send(sofia.request, channel.id, 'message 5');
+    await expectText(marc.locator('.lc-msg-bubble'), 'message 5');
+  });
+
+  test('chat windows that do not fit go behind a "+N" button; Discuss shows them as headers only', async () => {
+    const sofia = await signedIn('sofia', 'demo');
+    for (const name of ['design', 'sales']) await sofia.request.post('/api/discuss/channels', { data: { name, memberIds: [2] } });
+    const chat = await (await sofia.request.post('/api/discuss/chats', { data: { userId: 2 } })).json();
+    await send(sofia.request, chat.id, 'Ping');
+
+    const marc = await signedIn('marc', 'demo', 900); // room for two 360 px windows
+    await marc.goto('/web/profile');
+    for (const name of ['design', 'sales', 'Sofía García']) {
+      await marc.getByRole('button', { name: 'Messages' }).click();
+      await marc.locator('.lc-mm-row').filter({ has: marc.locator('.lc-mm-name', { hasText: name }) }).click();
+      await marc.locator('lc-chat-window').filter({ has: marc.locator('.lc-cw-name', { hasText: name }) }).waitFor();
+    }
+    // The last one opened is on the right, focused (so read); one of the others waits behind "+1".
+    expect(await marc.locator('lc-chat-window').count()).toBe(2);
+    const more = marc.getByRole('button', { name: '1 more chat windows' });
+    expect(await more.innerText()).toContain('+1');
+    await more.click();
+    await expectText(marc.locator('.lc-dock-more-menu'), 'design');
+    await screenshot(marc, 'dock-overflow');
+    await marc.locator('.lc-dock-more-menu').getByRole('button', { name: 'design' }).click();
+    await marc.locator('lc-chat-window', { hasText: 'design' }).waitFor();
+    expect(await marc.locator('lc-chat-window').count()).toBe(2);
+
+    // The composer of a window opened by hand has the focus: typing goes there.
+    await marc.keyboard.type('Sure');
+    await marc.keyboard.press('Enter');
+    await expectText(marc.locator('lc-chat-window', { hasText: 'design' }).locator('.lc-msg-bubble'), 'Sure');
+
+    // In Discuss the windows fold to their headers; a header opens its conversation in the main view.
+    await marc.goto('/web/discuss');
+    const header = marc.locator('lc-chat-window', { hasText: 'design' });
+    await header.locator('lc-thread').waitFor({ state: 'detached' });
+    expect(Math.round((await header.boundingBox())!.height)).toBe(48);
+    await header.locator('.lc-cw-header').click();
+    await expectText(marc.locator('.lc-discuss-header h2'), '#design');
+  });
+});
+
+function composer(page: Page): Locator {
+  return page.locator('.lc-discuss-main lc-composer textarea');
+}
+
+/** Sends a message from the Discuss composer, or (with a request context) by HTTP as that user. */
+async function send(from: Page | Page['request'], bodyOrId: string | number, body?: string): Promise<void> {
+  if ('goto' in from) {
+    await composer(from).fill(String(bodyOrId));
+    await composer(from).press('Enter');
+    return;
+  }
+  const response = await from.post(`/api/discuss/conversations/${bodyOrId}/messages`, { data: { body } });
+  expect(response.status()).toBe(201);
+}
+
+async function expectText(locator: Locator, text: string): Promise<void> {
+  await locator.filter({ hasText: text }).first().waitFor();
+}

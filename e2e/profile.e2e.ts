@@ -1,0 +1,74 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { launchBrowser, logIn, openUserMenu, screenshot, startServer, type RunningServer } from './support';
+
+/** My Profile (the preferences module) and what happens to a module's pages and menus when it is disabled. */
+describe('My Profile and module switching', () => {
+  let server: RunningServer;
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+
+  beforeAll(async () => {
+    server = await startServer();
+    browser = await launchBrowser();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  beforeEach(async () => {
+    context = await browser.newContext({ baseURL: server.url, viewport: { width: 1280, height: 800 } });
+    page = await context.newPage();
+  });
+
+  afterEach(async () => {
+    await context?.close();
+  });
+
+  test('an operator opens My Profile from the avatar menu and changes their language', async () => {
+    await logIn(page, 'marc', 'demo');
+    await openUserMenu(page);
+    await page.getByRole('link', { name: 'My Profile' }).click();
+    await page.waitForURL('**/web/profile');
+    await page.locator('.lc-profile-head', { hasText: 'Marc Demo' }).waitFor();
+
+    const language = page.getByLabel('Language', { exact: true });
+    await language.selectOption('de-DE');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.locator('.lc-toast-success', { hasText: 'Preferences saved' }).waitFor();
+    await screenshot(page, 'profile');
+
+    await page.reload();
+    await page.locator('.lc-profile-head').waitFor();
+    expect(await language.inputValue()).toBe('de-DE');
+    expect(await page.getByRole('button', { name: 'Save' }).isDisabled()).toBe(true); // nothing pending
+  });
+
+  test('disabling a module hides its menu entries at once and its pages say it is not enabled', async () => {
+    await logIn(page);
+    await page.goto('/web/apps');
+    const card = page.locator('.lc-app-card[data-module="preferences"]');
+    const modules: Array<{ name: string; depends: string[]; enabled: boolean }> = await (await page.request.get('/api/modules')).json();
+    if (modules.some((m) => m.enabled && m.depends.includes('preferences'))) return; // another module needs it: covered by the 409 test
+
+    await card.getByRole('button', { name: 'Disable' }).click();
+    await card.getByRole('button', { name: 'Enable' }).waitFor();
+    await openUserMenu(page);
+    expect(await page.getByRole('link', { name: 'My Profile' }).count()).toBe(0);
+    await page.keyboard.press('Escape');
+
+    await page.goto('/web/profile');
+    await page.locator('h1', { hasText: 'This app is not enabled' }).waitFor();
+    await screenshot(page, 'module-not-enabled');
+
+    await page.getByRole('link', { name: 'Go to Apps' }).click();
+    await card.getByRole('button', { name: 'Enable' }).click();
+    await card.getByRole('button', { name: 'Disable' }).waitFor();
+    await openUserMenu(page);
+    await page.getByRole('link', { name: 'My Profile' }).click();
+    await page.waitForURL('**/web/profile');
+    await page.locator('.lc-profile-head', { hasText: 'Administrator' }).waitFor();
+  });
+});
