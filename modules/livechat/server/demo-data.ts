@@ -18,7 +18,7 @@ export class LivechatDemoData implements OnApplicationBootstrap {
     await this.db.getRepository(LivechatChannel).insert({
       name: 'Website',
       buttonText: 'Chat with us',
-      welcomeMessage: 'Hello! 👋 How can we help you today?',
+      welcomeMessage: 'Hello! How can we help you today?',
       colors: DEFAULT_COLORS,
       maxSessionsPerOperator: 5,
     });
