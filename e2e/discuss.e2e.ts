@@ -84,7 +84,7 @@ describe('discuss', () => {
     await screenshot(sofia, 'discuss-channel');
 
     // Her messaging menu: the Chats tab lists it with its preview.
-    await sofia.getByRole('button', { name: 'Messages' }).click();
+    await sofia.getByRole('button', { name: 'Messages', exact: true }).click();
     await sofia.getByRole('tab', { name: 'Chats' }).click();
     await expectText(sofia.locator('.lc-mm-row.unread'), 'Can you take the Spanish chats');
     await sofia.getByRole('tab', { name: 'Channels' }).click();
@@ -149,7 +149,7 @@ describe('discuss', () => {
     const marc = await signedIn('marc', 'demo', 900); // room for two 360 px windows
     await marc.goto('/web/profile');
     for (const name of ['design', 'sales', 'Sofía García']) {
-      await marc.getByRole('button', { name: 'Messages' }).click();
+      await marc.getByRole('button', { name: 'Messages', exact: true }).click();
       await marc.locator('.lc-mm-row').filter({ has: marc.locator('.lc-mm-name', { hasText: name }) }).click();
       await marc.locator('lc-chat-window').filter({ has: marc.locator('.lc-cw-name', { hasText: name }) }).waitFor();
     }
@@ -176,6 +176,49 @@ describe('discuss', () => {
     expect(Math.round((await header.boundingBox())!.height)).toBe(48);
     await header.locator('.lc-cw-header').click();
     await expectText(marc.locator('.lc-discuss-header h2'), '#design');
+  });
+
+  test('older messages load when scrolling up', async () => {
+    const sofia = await signedIn('sofia', 'demo');
+    const channel = await (await sofia.request.post('/api/discuss/channels', { data: { name: 'history', memberIds: [2] } })).json();
+    for (let i = 1; i <= 45; i++) await send(sofia.request, channel.id, `history ${i}`);
+
+    const marc = await signedIn('marc', 'demo');
+    await marc.goto(`/web/discuss/${channel.id}`);
+    await expectText(marc.locator('.lc-msg-bubble'), 'history 45');
+    expect(await marc.locator('.lc-msg-bubble', { hasText: /^history 1$/ }).count()).toBe(0); // one page of 30
+    await marc.locator('.lc-discuss-main lc-message-list').evaluate((el) => el.scrollTo(0, 0));
+    await marc.locator('.lc-msg-bubble', { hasText: /^history 1$/ }).waitFor();
+    await marc.getByText('This is the beginning of the conversation.').waitFor();
+    const bodies = await marc.locator('.lc-discuss-main .lc-msg-bubble').allInnerTexts();
+    expect(bodies).toEqual(Array.from({ length: 45 }, (_, i) => `history ${i + 1}`));
+  });
+
+  test('messages that arrive while the tab is in the background count in its title', async () => {
+    const sofia = await signedIn('sofia', 'demo');
+    const chat = await (await sofia.request.post('/api/discuss/chats', { data: { userId: 2 } })).json();
+
+    const context = await browser.newContext({ baseURL: server.url, viewport: { width: 1280, height: 800 } });
+    contexts.push(context);
+    // Headless pages always have the focus: let the test move it away.
+    await context.addInitScript(() => {
+      let focused = true;
+      Document.prototype.hasFocus = () => focused;
+      (window as unknown as { setTabFocus: (f: boolean) => void }).setTabFocus = (f: boolean) => {
+        focused = f;
+        window.dispatchEvent(new Event(f ? 'focus' : 'blur'));
+      };
+    });
+    const marc = await context.newPage();
+    await logIn(marc, 'marc', 'demo');
+    await marc.goto('/web/profile');
+    await marc.waitForFunction(() => document.title === 'My Profile - Live Chat');
+    await marc.evaluate(() => (window as unknown as { setTabFocus: (f: boolean) => void }).setTabFocus(false));
+    await send(sofia.request, chat.id, 'Are you there?');
+    await send(sofia.request, chat.id, 'Ping');
+    await marc.waitForFunction(() => document.title === '(2) My Profile - Live Chat');
+    await marc.evaluate(() => (window as unknown as { setTabFocus: (f: boolean) => void }).setTabFocus(true));
+    await marc.waitForFunction(() => document.title === 'My Profile - Live Chat');
   });
 });
 

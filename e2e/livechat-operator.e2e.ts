@@ -87,13 +87,19 @@ describe('live chat: an operator answers a visitor', () => {
     await expectText(window.locator('.lc-msg-bubble').last(), 'Le plan Pro inclut-il');
     expect(Math.round((await chatWindow(page, second.conversationId).boundingBox())!.height)).toBe(48);
 
-    // The systray's messaging menu counts both conversations and lists them.
-    await expectText(page.getByTestId('messaging-counter'), '2');
-    await page.getByRole('button', { name: 'Messages' }).click();
+    // Unfolding a window and clicking into it reads it: its counter goes.
+    await secondWindow.locator('.lc-cw-header').click();
+    await secondWindow.locator('lc-message-list').click();
+    await secondWindow.locator('.lc-cw-counter').waitFor({ state: 'detached' });
+    await expectText(page.getByTestId('messaging-counter'), '1');
+    await secondWindow.getByRole('button', { name: 'Fold' }).click();
+
+    // The systray's messaging menu lists both live chats, Camille's still unread.
+    await page.getByRole('button', { name: 'Messages', exact: true }).click();
     const menu = page.locator('.lc-messaging-menu');
-    await expectText(menu.locator('.lc-mm-row.unread').first(), 'Jonas');
     await menu.getByRole('tab', { name: 'Livechat' }).click();
-    await expectText(menu.locator('.lc-mm-row', { hasText: 'Camille' }), 'Le plan Pro');
+    await expectText(menu.locator('.lc-mm-row.unread', { hasText: 'Camille' }), 'Le plan Pro');
+    await expectText(menu.locator('.lc-mm-row:not(.unread)'), 'Jonas');
     await screenshot(page, 'systray-messaging-menu');
     await page.keyboard.press('Escape');
 
@@ -127,6 +133,21 @@ describe('live chat: an operator answers a visitor', () => {
     const reply = messages.find((m) => m.body.includes('support téléphonique est inclus'));
     expect(reply?.author).toEqual(expect.objectContaining({ kind: 'user', name: 'Marc' }));
     expect(messages.filter((m) => m.body === reply?.body)).toHaveLength(1); // sent once
+
+    // The operator ends the chat from the window's menu: the composer is disabled, the visitor can no longer write.
+    const camille = chatWindow(page, visitor.conversationId);
+    await camille.getByRole('button', { name: 'Actions' }).click();
+    await camille.getByRole('button', { name: 'End conversation' }).click();
+    await expectText(camille.locator('.lc-thread-ended'), 'This conversation has ended');
+    await expectText(camille.locator('.lc-msg-system'), 'ended the conversation');
+    expect(await camille.locator('lc-composer textarea').isDisabled()).toBe(true);
+    await screenshot(page, 'dock-ended');
+    const late = await fetch(`${server.url}/api/livechat/sessions/${visitor.sessionId}/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-visitor-token': visitor.visitorToken },
+      body: JSON.stringify({ body: 'Encore une question' }),
+    });
+    expect(late.status).toBe(409);
   }, 120_000);
 });
 

@@ -19,7 +19,7 @@ import { ChatWindowComponent } from './chat-window.component';
       <lc-chat-window [state]="window" [headerOnly]="onDiscuss()" />
     }
     @if (hidden().length) {
-      <lc-dropdown anchor="end" class="lc-dock-more">
+      <lc-dropdown class="lc-dock-more">
         <button type="button" dropdownToggle class="lc-dock-more-button" [attr.aria-label]="hidden().length + ' more chat windows'">
           +{{ hidden().length }}
           @if (hiddenUnread()) {

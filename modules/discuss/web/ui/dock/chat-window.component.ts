@@ -1,4 +1,4 @@
-import { afterNextRender, ChangeDetectionStrategy, Component, computed, effect, inject, Injector, input, signal, untracked, viewChild } from '@angular/core';
+import { afterNextRender, ChangeDetectionStrategy, Component, computed, effect, ElementRef, inject, Injector, input, signal, untracked, viewChild } from '@angular/core';
 import { Router } from '@angular/router';
 import { ConversationActions, DropdownComponent, IconComponent, type ConversationAction } from '@lc/platform/web';
 import { ChatWindowsStore, type ChatWindowState } from '../../data/chat-windows.store';
@@ -38,6 +38,7 @@ export class ChatWindowComponent {
   private readonly actionsRegistry = inject(ConversationActions);
   private readonly router = inject(Router);
   private readonly injector = inject(Injector);
+  private readonly host = inject<ElementRef<HTMLElement>>(ElementRef).nativeElement;
   private readonly thread = viewChild(ThreadComponent);
 
   protected readonly hasFocus = signal(false);
@@ -80,7 +81,10 @@ export class ChatWindowComponent {
 
   protected async run(action: ConversationAction): Promise<void> {
     const conversation = this.conversation();
-    if (conversation) await action.run(conversation);
+    if (!conversation) return;
+    await action.run(conversation);
+    // The menu entry that had the focus is gone: keep it in the window, which stays the one being read.
+    this.host.focus();
   }
 
   protected onFocusOut(event: FocusEvent): void {
