@@ -32,6 +32,22 @@ function jest(name, args, env) {
   }
 }
 
+/** Angular's unit-test builder (Vitest + jsdom) for the shell and the modules' web parts. */
+function webTests() {
+  const name = 'web tests (Angular, Vitest)';
+  console.log(`\n=== ${name} ===`);
+  const result = spawnSync(process.execPath, [join(root, 'node_modules/.bin/ng'), 'test'], { cwd: root, encoding: 'utf8', env: { ...process.env, NG_CLI_ANALYTICS: 'false', NO_COLOR: '1' } });
+  process.stdout.write(result.stdout ?? '');
+  process.stderr.write(result.stderr ?? '');
+  const counts = /Tests\s+(?:(\d+) failed \| )?(\d+) passed/.exec(result.stdout ?? '');
+  if (counts) {
+    totals.failed += Number(counts[1] ?? 0);
+    totals.passed += Number(counts[2]);
+  }
+  console.log(`=== ${name}: ${result.status === 0 ? 'ok' : 'FAILED'}`);
+  if (result.status !== 0) failedSteps.push(name);
+}
+
 const reachable = (port) =>
   new Promise((resolve) => {
     const socket = net.connect(port, '127.0.0.1', () => (socket.end(), resolve(true)));
@@ -40,6 +56,7 @@ const reachable = (port) =>
 
 step('build', process.execPath, ['scripts/build.mjs']);
 jest('server and API tests (SQLite)', ['-c', 'jest.config.js']);
+webTests();
 if (await reachable(5432)) jest('API tests (PostgreSQL)', ['-c', 'jest.config.js', '--runInBand', 'api.spec'], { TEST_DATABASE_URL: POSTGRES_URL });
 else if (process.env.CI) failedSteps.push('PostgreSQL is not reachable on 127.0.0.1:5432');
 else console.warn('\n!!! PostgreSQL is not running on 127.0.0.1:5432: the PostgreSQL pass is skipped (CI requires it).');
