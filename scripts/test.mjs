@@ -60,6 +60,10 @@ webTests();
 if (await reachable(5432)) jest('API tests (PostgreSQL)', ['-c', 'jest.config.js', '--runInBand', 'api.spec'], { TEST_DATABASE_URL: POSTGRES_URL });
 else if (process.env.CI) failedSteps.push('PostgreSQL is not reachable on 127.0.0.1:5432');
 else console.warn('\n!!! PostgreSQL is not running on 127.0.0.1:5432: the PostgreSQL pass is skipped (CI requires it).');
+// The built server as real processes: two on PostgreSQL + Redis, kill -9 and SIGTERM under load.
+if ((await reachable(5432)) && (await reachable(6379))) jest('multi-process and fault tests (built server, PostgreSQL + Redis)', ['-c', 'apps/server/test/process/jest.config.js', '--runInBand'], { TEST_POSTGRES_URL: POSTGRES_URL });
+else if (process.env.CI) failedSteps.push('PostgreSQL (5432) or Redis (6379) is not reachable: the multi-process tests need both');
+else console.warn('\n!!! PostgreSQL or Redis is not running: the multi-process and fault tests are skipped (CI requires them).');
 if (existsSync(join(root, 'e2e/jest.config.js'))) jest('browser tests', ['-c', 'e2e/jest.config.js', '--runInBand']);
 
 console.log(`\n${failedSteps.length ? `Failed: ${failedSteps.join('; ')}` : 'All test steps passed.'}`);

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { BadRequestException, ValidationPipe, type DynamicModule, type INestApplication } from '@nestjs/common';
+import { BadRequestException, ValidationPipe, type ArgumentMetadata, type DynamicModule, type INestApplication } from '@nestjs/common';
 import { APP_GUARD, APP_INTERCEPTOR, NestFactory } from '@nestjs/core';
 import { ExpressAdapter, type NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
@@ -9,13 +9,14 @@ import cookieParser from 'cookie-parser';
 import type { NextFunction, Request, Response } from 'express';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, ModuleRegistry, Realtime, type AppConfig } from '@lc/platform/server';
-import { dataSourceOptions } from './database';
+import { dataSourceOptions, ensurePostgresSchema } from './database';
 import { discoverModules } from './modules-host/discover-modules';
 import { CreateModuleState1764000000000 } from './modules-host/create-module-state.migration';
 import { DatabaseModuleRegistry } from './modules-host/module-registry.service';
 import { ModuleState } from './modules-host/module-state.entity';
 import { PlatformGuard } from './modules-host/platform.guard';
 import { HostModule } from './host.module';
+import { GracefulShutdown } from './lifecycle/graceful-shutdown';
 import { RealtimeGateway } from './realtime/realtime.gateway';
 import { SocketAckInterceptor } from './realtime/socket-ack.interceptor';
 import { SocketAdapter } from './realtime/socket-adapter';
@@ -33,6 +34,7 @@ export async function createApp(config: AppConfig): Promise<INestApplication> {
   const modules = discoverModules([defaultModulesRoot(), ...config.extraModulePaths]);
   const entities = [ModuleState, ...modules.flatMap((m) => m.entities)];
   const migrations = [CreateModuleState1764000000000, ...modules.flatMap((m) => m.migrations)];
+  await ensurePostgresSchema(config.databaseUrl, config.postgresSchema);
 
   const root: DynamicModule = {
     module: HostModule,
@@ -56,15 +58,19 @@ export async function createApp(config: AppConfig): Promise<INestApplication> {
       { provide: APP_INTERCEPTOR, useClass: SocketAckInterceptor },
       RealtimeGateway,
       { provide: Realtime, useExisting: RealtimeGateway },
+      GracefulShutdown,
     ],
     exports: [APP_CONFIG, ModuleRegistry, Realtime],
   };
 
   // The adapter is passed explicitly rather than loaded by name, which also works under Jest.
   const app = await NestFactory.create<NestExpressApplication>(root, new ExpressAdapter(), { logger: ['error', 'warn'], abortOnError: false });
+  const shutdown = app.get(GracefulShutdown);
+  shutdown.attach(app.getHttpServer());
+  app.use(shutdown.httpMiddleware);
   configureHttp(app, config);
   const socketAdapter = new SocketAdapter(app);
-  if (config.redisUrl) await socketAdapter.connectToRedis(config.redisUrl);
+  if (config.redisUrl) await socketAdapter.connectToRedis(config.redisUrl, config.redisKeyPrefix);
   app.useWebSocketAdapter(socketAdapter);
   return app;
 }
@@ -72,9 +78,11 @@ export async function createApp(config: AppConfig): Promise<INestApplication> {
 function configureHttp(app: NestExpressApplication, config: AppConfig): void {
   app.set('trust proxy', 'loopback');
   app.use(cookieParser());
-  app.useBodyParser('json', { limit: '64kb' });
+  // Nest's option type leaves out `verify` (it uses it for rawBody, which is off here); express passes it on.
+  const jsonOptions = { limit: '64kb', verify: refuseDeepJson };
+  app.useBodyParser('json', jsonOptions);
   app.useGlobalPipes(
-    new ValidationPipe({
+    new RawParamsValidationPipe({
       whitelist: true,
       forbidNonWhitelisted: true,
       transform: true,
@@ -102,6 +110,36 @@ function serveSiteRoot(app: NestExpressApplication): void {
     req.url = homepage;
     next();
   });
+}
+
+/** No API body nests deeper than a few levels; thousands of `[` made class-transformer overflow the stack (500). */
+const MAX_JSON_DEPTH = 32;
+function refuseDeepJson(_req: unknown, _res: unknown, buffer: Buffer): void {
+  // PostgreSQL text cannot hold NUL (a 500 on insert); no field of this API needs it.
+  if (buffer.includes('\\u0000')) throw Object.assign(new Error('NUL characters (\\u0000) are not allowed'), { status: 400, expose: true });
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < buffer.length; i++) {
+    const c = buffer[i];
+    if (inString) {
+      if (c === 0x5c) i++; // backslash: skip the escaped character
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) inString = true;
+    else if (c === 0x5b || c === 0x7b) {
+      if (++depth > MAX_JSON_DEPTH) throw Object.assign(new Error(`JSON nested deeper than ${MAX_JSON_DEPTH} levels`), { status: 400, expose: true });
+    } else if (c === 0x5d || c === 0x7d) depth--;
+  }
+}
+
+/**
+ * Nest's ValidationPipe (with transform) turns a `number` route parameter into `+value` before the
+ * parameter's own pipe sees it, so `1e3`, `0x10` or ` 7` became ids 1000, 16 and 7. Route parameters stay
+ * the strings they were; IdParam's pipe alone decides (a malformed id -> 400).
+ */
+class RawParamsValidationPipe extends ValidationPipe {
+  protected override transformPrimitive(value: unknown, metadata: ArgumentMetadata): unknown {
+    return metadata.type === 'param' ? value : super.transformPrimitive(value, metadata);
+  }
 }
 
 type ValidationErrorLike = { property: string; constraints?: Record<string, string>; children?: ValidationErrorLike[] };

@@ -10,11 +10,19 @@ function intFromEnv(env: NodeJS.ProcessEnv, name: string, fallback: number): num
   return value;
 }
 
+function schemaFromEnv(raw: string | undefined): string | undefined {
+  if (!raw) return undefined;
+  if (!/^[a-z_][a-z0-9_]{0,62}$/.test(raw)) throw new Error(`DATABASE_SCHEMA must be a lower-case SQL identifier, got "${raw}"`);
+  return raw;
+}
+
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env, defaults: Partial<AppConfig> = {}): AppConfig {
   return {
     port: intFromEnv(env, 'PORT', 8069),
     databaseUrl: env.DATABASE_URL || 'sqlite:data/livechat.sqlite',
     redisUrl: env.REDIS_URL || undefined,
+    redisKeyPrefix: env.REDIS_KEY_PREFIX || undefined,
+    postgresSchema: schemaFromEnv(env.DATABASE_SCHEMA),
     extraModulePaths: (env.MODULES_PATH ?? '').split(':').filter(Boolean),
     adminPassword: env.ADMIN_PASSWORD || 'admin',
     demoData: env.DEMO_DATA === undefined ? (defaults.demoData ?? true) : !FALSY.has(env.DEMO_DATA.toLowerCase()),

@@ -1,5 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
+import { Client } from 'pg';
 import type { DataSourceOptions } from 'typeorm';
 
 /** Builds TypeORM options from DATABASE_URL: `sqlite:PATH` (embedded default) or `postgres://…`. */
@@ -14,4 +15,19 @@ export function dataSourceOptions(databaseUrl: string, entities: Function[], mig
     return { ...common, type: 'better-sqlite3', database: path, enableWAL: path !== ':memory:', prepareDatabase: (db: { pragma(s: string): unknown }) => void db.pragma('busy_timeout = 5000') };
   }
   throw new Error(`DATABASE_URL must start with sqlite: or postgres://, got "${databaseUrl}"`);
+}
+
+/** DATABASE_SCHEMA: the schema is created on first start, before the migrations run in it. */
+export async function ensurePostgresSchema(databaseUrl: string, schema: string | undefined): Promise<void> {
+  if (!schema || !/^postgres(ql)?:\/\//.test(databaseUrl)) return;
+  const client = new Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    await client.query(`CREATE SCHEMA IF NOT EXISTS "${schema}"`);
+  } catch (error) {
+    // Two processes starting at once may race on a new schema: the other one created it.
+    if ((error as { code?: string }).code !== '23505' && (error as { code?: string }).code !== '42P06') throw error;
+  } finally {
+    await client.end();
+  }
 }

@@ -3,6 +3,8 @@ export interface AppConfig {
   port: number;
   databaseUrl: string;
   redisUrl?: string;
+  /** Prefix of the socket.io Redis adapter's channels (env REDIS_KEY_PREFIX; default `socket.io`), to keep deployments sharing one Redis apart. */
+  redisKeyPrefix?: string;
   adminPassword: string;
   demoData: boolean;
   inactivityTimeoutS: number;
@@ -15,7 +17,7 @@ export interface AppConfig {
   extraModulePaths: string[];
   /** Rate limits, configurable for tests. */
   rateLimits: RateLimits;
-  /** Extra options used by tests only (throwaway schemas). */
+  /** PostgreSQL schema holding the tables (env DATABASE_SCHEMA; created if missing). Default: the server's search_path (public). */
   postgresSchema?: string;
 }
 

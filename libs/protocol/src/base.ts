@@ -1,5 +1,8 @@
-import { ArrayMaxSize, ArrayUnique, IsArray, IsIn, IsOptional, IsString, Length, Matches, MaxLength } from 'class-validator';
+import { ArrayMaxSize, ArrayUnique, IsArray, IsIn, IsOptional, IsString, Length, Matches, MaxLength, ValidateIf } from 'class-validator';
 import { GROUPS, type Group } from '@lc/platform';
+
+/** Optional, but not null: a field that cannot be cleared is validated as soon as it is present (null -> 400). */
+export const IsOptionalNotNull = () => ValidateIf((_object, value) => value !== undefined);
 
 /** Names, labels and similar short texts. */
 export const NAME_MAX = 100;
@@ -12,17 +15,17 @@ export class LoginDto {
 export class CreateUserDto {
   @IsString() @Matches(/^[A-Za-z0-9._@+-]{1,100}$/, { message: 'login must be 1-100 letters, digits or . _ @ + -' })
   login!: string;
-  @IsString() @Length(1, NAME_MAX) name!: string;
+  @IsString() @Matches(/\S/, { message: 'name must not be blank' }) @Length(1, NAME_MAX) name!: string;
   @IsString() @Length(8, 200, { message: 'password must be 8 to 200 characters' }) password!: string;
   @IsArray() @ArrayUnique() @ArrayMaxSize(GROUPS.length) @IsIn(GROUPS, { each: true }) groups!: Group[];
   @IsOptional() @IsString() @MaxLength(35) lang?: string;
 }
 
 export class UpdateUserDto {
-  @IsOptional() @IsString() @Length(1, NAME_MAX) name?: string;
-  @IsOptional() @IsString() @Length(8, 200, { message: 'password must be 8 to 200 characters' }) password?: string;
-  @IsOptional() @IsArray() @ArrayUnique() @ArrayMaxSize(GROUPS.length) @IsIn(GROUPS, { each: true }) groups?: Group[];
-  @IsOptional() @IsString() @MaxLength(35) lang?: string;
+  @IsOptionalNotNull() @IsString() @Matches(/\S/, { message: 'name must not be blank' }) @Length(1, NAME_MAX) name?: string;
+  @IsOptionalNotNull() @IsString() @Length(8, 200, { message: 'password must be 8 to 200 characters' }) password?: string;
+  @IsOptionalNotNull() @IsArray() @ArrayUnique() @ArrayMaxSize(GROUPS.length) @IsIn(GROUPS, { each: true }) groups?: Group[];
+  @IsOptionalNotNull() @IsString() @MaxLength(35) lang?: string;
 }
 
 export interface User {

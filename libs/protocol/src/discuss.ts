@@ -84,7 +84,7 @@ export class MessagesQueryDto {
 }
 
 export class CreateChannelDto {
-  @IsString() @Length(1, 100) name!: string;
+  @IsString() @Matches(/\S/, { message: 'name must not be blank' }) @Length(1, 100) name!: string;
   @IsOptional() @IsArray() @IsInt({ each: true }) @IsPositive({ each: true }) memberIds?: number[];
 }
 
@@ -106,5 +106,6 @@ export function trimmedBodyProblem(body: string): string | undefined {
   const length = body.trim().length;
   if (length === 0) return 'body must not be empty';
   if (length > MESSAGE_BODY_MAX) return `body must be at most ${MESSAGE_BODY_MAX} characters`;
+  if (body.includes('\u0000')) return 'body must not contain NUL characters';
   return undefined;
 }

@@ -1,5 +1,6 @@
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsEmail, IsIn, IsInt, IsOptional, IsPositive, IsString, Length, Matches, MaxLength, Min, ValidateNested } from 'class-validator';
+import { IsOptionalNotNull } from './base';
+import { ArrayMaxSize, IsArray, IsEmail, IsIn, IsInt, IsObject, IsOptional, IsPositive, IsString, Length, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import type { Message } from './discuss';
 
 export type SessionStatus = 'queued' | 'active' | 'ended';
@@ -94,21 +95,21 @@ export class ChannelColorsDto implements ChannelColors {
 }
 
 export class CreateChannelRequest {
-  @IsString() @Length(1, 100) name!: string;
-  @IsOptional() @IsInt() @Min(1) maxSessionsPerOperator?: number | null;
+  @IsString() @Matches(/\S/, { message: 'name must not be blank' }) @Length(1, 100) name!: string;
+  @IsOptional() @IsInt() @Min(1) @Max(1000) maxSessionsPerOperator?: number | null;
   @IsOptional() @IsString() @MaxLength(100) buttonText?: string;
   @IsOptional() @IsString() @MaxLength(1000) welcomeMessage?: string;
-  @IsOptional() @ValidateNested() @Type(() => ChannelColorsDto) colors?: ChannelColorsDto;
+  @IsOptional() @IsObject() @ValidateNested() @Type(() => ChannelColorsDto) colors?: ChannelColorsDto;
 }
 
 export class UpdateChannelRequest {
-  @IsOptional() @IsString() @Length(1, 100) name?: string;
-  @IsOptional() @IsInt() @Min(1) maxSessionsPerOperator?: number | null;
-  @IsOptional() @IsString() @MaxLength(100) buttonText?: string;
-  @IsOptional() @IsString() @MaxLength(1000) welcomeMessage?: string;
-  @IsOptional() @ValidateNested() @Type(() => ChannelColorsDto) colors?: ChannelColorsDto;
+  @IsOptionalNotNull() @IsString() @Matches(/\S/, { message: 'name must not be blank' }) @Length(1, 100) name?: string;
+  @IsOptional() @IsInt() @Min(1) @Max(1000) maxSessionsPerOperator?: number | null;
+  @IsOptionalNotNull() @IsString() @MaxLength(100) buttonText?: string;
+  @IsOptionalNotNull() @IsString() @MaxLength(1000) welcomeMessage?: string;
+  @IsOptionalNotNull() @IsObject() @ValidateNested() @Type(() => ChannelColorsDto) colors?: ChannelColorsDto;
   /** The operators inside the channel, set by a manager. */
-  @IsOptional() @IsArray() @ArrayMaxSize(1000) @IsInt({ each: true }) @IsPositive({ each: true }) operatorIds?: number[];
+  @IsOptionalNotNull() @IsArray() @ArrayMaxSize(1000) @IsInt({ each: true }) @IsPositive({ each: true }) operatorIds?: number[];
 }
 
 export class StartSessionRequest {
@@ -120,7 +121,7 @@ export class StartSessionRequest {
 export class OfflineMessageRequest {
   @IsOptional() @IsString() @Length(1, 100) name?: string;
   @IsEmail({}, { message: 'email must be an email address' }) @MaxLength(200) email!: string;
-  @IsString() @Length(1, 4000) body!: string;
+  @IsString() @Matches(/\S/, { message: 'body must not be blank' }) @Length(1, 4000) body!: string;
 }
 
 export class SessionsQuery {

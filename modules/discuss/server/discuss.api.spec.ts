@@ -110,6 +110,7 @@ describe('discuss API and sockets', () => {
       ['a number', { body: 42 }, 'body'],
       ['an unknown field', { body: 'ok', extra: true }, 'extra'],
       ['a malformed clientId', { body: 'ok', clientId: 'has spaces in it' }, 'clientId'],
+      ['a NUL character', { body: 'a\u0000b' }, 'NUL'],
     ])('refuses %s with 400 and stores nothing', async (_label, body, named) => {
       const before = (await t.http.get(`/api/discuss/conversations/${channelId}/messages?limit=1`).set(as(alice.token))).body[0]?.id;
       const res = await post(alice.token, body).expect(400);

@@ -2,6 +2,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { manifestProblems, type ModuleManifest } from '@lc/platform';
 import { OWNER_MODULE, platformModuleData } from '@lc/platform/server';
+import { manifestFieldProblems, menuProblemsAcrossModules, persistenceClashes } from './contract-checks';
 
 /** A module found on disk: its manifest and the server part the host registers. */
 export interface DiscoveredModule {
@@ -27,6 +28,8 @@ export function discoverModules(roots: string[]): DiscoveredModule[] {
   const problems: string[] = [];
   const found: DiscoveredModule[] = [];
   const seen = new Map<string, string>();
+  /** Modules already reported as broken: the modules depending on them are not told they do not exist. */
+  const broken = new Set<string>();
   const folders = roots.flatMap((root) =>
     readdirSync(root, { withFileTypes: true })
       .filter((entry) => entry.isDirectory() && existsSyncAny(join(root, entry.name, 'manifest')))
@@ -41,24 +44,41 @@ export function discoverModules(roots: string[]): DiscoveredModule[] {
       continue;
     }
     seen.set(folder, where);
-    const manifest = require(join(root, folder, 'manifest')).default as ModuleManifest;
-    const manifestIssues = manifest ? manifestProblems(manifest, folder) : ['manifest.ts has no default export'];
+    let manifest: ModuleManifest;
+    try {
+      manifest = require(join(root, folder, 'manifest')).default as ModuleManifest;
+    } catch (error) {
+      problems.push(`module "${folder}": manifest.ts cannot be loaded: ${messageOf(error)}`);
+      broken.add(folder);
+      continue;
+    }
+    const manifestIssues = !manifest || typeof manifest !== 'object' ? ['manifest.ts has no default export (export default defineModule({...}))'] : manifestProblems(manifest, folder);
+    if (!manifestIssues.length) manifestIssues.push(...manifestFieldProblems(manifest));
     if (manifestIssues.length) {
       problems.push(...manifestIssues.map((issue) => `module "${folder}": ${issue}`));
+      broken.add(folder);
       continue;
     }
     const serverEntry = join(root, folder, 'server');
-    const nestModule = existsSyncAny(join(serverEntry, 'index')) ? require(serverEntry).default : undefined;
+    let nestModule: Function | undefined;
+    try {
+      nestModule = existsSyncAny(join(serverEntry, 'index')) ? require(serverEntry).default : undefined;
+    } catch (error) {
+      problems.push(`module "${folder}": server/index.ts cannot be loaded: ${messageOf(error)}`);
+      broken.add(folder);
+      continue;
+    }
     const data = nestModule && platformModuleData(nestModule);
     if (!nestModule || !data) {
       problems.push(`module "${folder}": server/index.ts must default-export a class decorated with @PlatformModule`);
+      broken.add(folder);
       continue;
     }
-    found.push({ manifest, nestModule, ...data });
+    found.push({ manifest, nestModule: nestModule!, ...data });
   }
 
-  problems.push(...entityClashes(found), ...menuIdClashes(found));
-  const ordered = orderByDependencies(found, problems);
+  problems.push(...persistenceClashes(found), ...menuProblemsAcrossModules(found, broken));
+  const ordered = orderByDependencies(found, problems, broken);
   if (problems.length) throw new ModuleContractError(problems);
   for (const mod of ordered) {
     markOwner(mod);
@@ -79,6 +99,10 @@ function importDependencies(mod: DiscoveredModule, all: DiscoveredModule[]): voi
   Reflect.defineMetadata('imports', [...imports, ...dependencies.filter((d) => !imports.includes(d))], mod.nestModule);
 }
 
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message.split('\n')[0] : String(error);
+}
+
 function existsSyncAny(pathWithoutExtension: string): boolean {
   return ['.ts', '.js'].some((ext) => existsSync(pathWithoutExtension + ext));
 }
@@ -91,36 +115,8 @@ function markOwner(mod: DiscoveredModule): void {
   }
 }
 
-function entityClashes(modules: DiscoveredModule[]): string[] {
-  const owners = new Map<string, string>();
-  const problems: string[] = [];
-  for (const mod of modules) {
-    for (const entity of mod.entities) {
-      const other = owners.get(entity.name);
-      if (other) problems.push(`module "${mod.manifest.name}": entity "${entity.name}" is already defined by module "${other}"`);
-      else owners.set(entity.name, mod.manifest.name);
-    }
-  }
-  return problems;
-}
-
-function menuIdClashes(modules: DiscoveredModule[]): string[] {
-  const owners = new Map<string, string>();
-  const problems: string[] = [];
-  const visit = (module: string, menus: ModuleManifest['menus']) => {
-    for (const menu of menus) {
-      const other = owners.get(menu.id);
-      if (other) problems.push(`module "${module}": menu id "${menu.id}" is already used by module "${other}"`);
-      else owners.set(menu.id, module);
-      visit(module, menu.children ?? []);
-    }
-  };
-  for (const mod of modules) visit(mod.manifest.name, mod.manifest.menus);
-  return problems;
-}
-
 /** Depth-first topological sort; missing dependencies and cycles are reported by name. */
-function orderByDependencies(modules: DiscoveredModule[], problems: string[]): DiscoveredModule[] {
+function orderByDependencies(modules: DiscoveredModule[], problems: string[], broken: ReadonlySet<string>): DiscoveredModule[] {
   const byName = new Map(modules.map((m) => [m.manifest.name, m]));
   const ordered: DiscoveredModule[] = [];
   const state = new Map<string, 'visiting' | 'done'>();
@@ -134,6 +130,7 @@ function orderByDependencies(modules: DiscoveredModule[], problems: string[]): D
     state.set(name, 'visiting');
     for (const dep of mod.manifest.depends) {
       const target = byName.get(dep);
+      if (!target && broken.has(dep)) continue; // its own problems are reported
       if (!target) problems.push(`module "${name}" depends on "${dep}", which does not exist`);
       else visit(target, [...path, name]);
     }

@@ -1,8 +1,9 @@
 import { HttpException, Inject, Injectable, type CallHandler, type ExecutionContext, type NestInterceptor } from '@nestjs/common';
 import { WsException } from '@nestjs/websockets';
 import { RateLimiterMemory } from 'rate-limiter-flexible';
-import { catchError, from, of, switchMap, type Observable } from 'rxjs';
+import { catchError, finalize, from, of, switchMap, type Observable } from 'rxjs';
 import { APP_CONFIG, ModuleRegistry, OWNER_MODULE, type AppConfig, type AppSocket } from '@lc/platform/server';
+import { GracefulShutdown } from '../lifecycle/graceful-shutdown';
 
 export interface SocketError {
   error: string;
@@ -21,6 +22,7 @@ export class SocketAckInterceptor implements NestInterceptor {
   constructor(
     private readonly registry: ModuleRegistry,
     @Inject(APP_CONFIG) config: AppConfig,
+    private readonly shutdown: GracefulShutdown,
   ) {
     this.limiter = new RateLimiterMemory({ points: config.rateLimits.socketEventsPerSecond, duration: 1, keyPrefix: 'socket-events' });
   }
@@ -29,10 +31,15 @@ export class SocketAckInterceptor implements NestInterceptor {
     if (context.getType() !== 'ws') return next.handle();
     const owner: string | undefined = Reflect.getMetadata(OWNER_MODULE, context.getClass());
     if (owner && !this.registry.isEnabled(owner)) return of<SocketError>({ error: `The ${owner} module is disabled`, status: 404 });
+    // A stopping process takes no new event (the client sends it again once reconnected to another
+    // process) and finishes those under way before it closes the sockets.
+    if (this.shutdown.stopping) return of<SocketError>({ error: 'The server is restarting; send again once reconnected', status: 503 });
     const socket = context.switchToWs().getClient<AppSocket>();
+    this.shutdown.begin();
     return from(this.limiter.consume(socket.id).then(() => true, () => false)).pipe(
       switchMap((allowed) => (allowed ? next.handle() : of<SocketError>({ error: 'Too many events; slow down', status: 429 }))),
       catchError((error) => of(toSocketError(error))),
+      finalize(() => this.shutdown.end()),
     );
   }
 }

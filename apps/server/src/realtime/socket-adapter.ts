@@ -16,13 +16,13 @@ export class SocketAdapter extends IoAdapter {
     super(app);
   }
 
-  async connectToRedis(url: string): Promise<void> {
+  async connectToRedis(url: string, keyPrefix?: string): Promise<void> {
     const pub = createClient({ url });
     const sub = pub.duplicate();
     for (const client of [pub, sub]) client.on('error', (err) => console.error(`Redis: ${err.message}`));
     await Promise.all([pub.connect(), sub.connect()]);
     this.redisClients.push(pub, sub);
-    this.redisAdapter = createAdapter(pub, sub);
+    this.redisAdapter = createAdapter(pub, sub, keyPrefix ? { key: keyPrefix } : {});
   }
 
   override createIOServer(port: number, options?: ServerOptions): Server {
