@@ -24,3 +24,11 @@ const content = [
 ].join('\n');
 
 if (!existsSync(target) || readFileSync(target, 'utf8') !== content) writeFileSync(target, content);
+
+// The module contract's menu check that needs the web routes: it stops the build (and `npm start`).
+const { menuRouteProblems } = await import('./check-menu-routes.mjs');
+const problems = await menuRouteProblems(modulesDir).catch((error) => [error.message]);
+if (problems.length) {
+  console.error(`\nThe modules cannot be built:\n${problems.map((p) => `  - ${p}`).join('\n')}\n`);
+  process.exit(1);
+}

@@ -21,6 +21,41 @@ export interface SlotContribution {
   sequence?: number;
 }
 
+/** One entry of the composer's suggestion list. */
+export interface ComposerSuggestion {
+  /** Unique in the list, e.g. `canned_responses:12`. */
+  key: string;
+  /** The main line, e.g. `/hello`. */
+  label: string;
+  /** A dimmer second line, e.g. the text that will be inserted. */
+  detail?: string;
+  /** Replaces the trigger and the word typed after it. */
+  insert: string;
+}
+
+/** What the user typed: the trigger character and the word after it, up to the caret (`/hel` → `/`, `hel`). */
+export interface ComposerSuggestionQuery {
+  trigger: string;
+  term: string;
+  /** The conversation of the composer, when it has one. */
+  conversationId?: number;
+}
+
+/** Answers a query; a root service, so that it can inject what it needs. A rejection leaves it out of the list. */
+export interface ComposerSuggestionSource {
+  suggest(query: ComposerSuggestionQuery): Promise<ComposerSuggestion[]>;
+}
+
+/**
+ * A module's contribution to the message composer (chat windows, Discuss): when a word starts with one of
+ * `triggers`, the composer asks the source (loaded lazily, the first time) and lists what it suggests.
+ */
+export interface ComposerSuggestionProvider {
+  /** Single characters, e.g. `['/', ':']`. */
+  triggers: string[];
+  source: () => Promise<Type<ComposerSuggestionSource>>;
+}
+
 /**
  * The web part of a module: modules/<name>/web/index.ts default-exports defineWebModule({...}).
  * The shell gathers them from a generated list and never names a module.
@@ -33,6 +68,8 @@ export interface WebModule {
   slots?: Partial<Record<SlotName, SlotContribution[]>>;
   /** Lazy, `providedIn: 'root'` services to start while the module is enabled. */
   services?: Array<() => Promise<Type<ModuleService>>>;
+  /** Suggestions in the message composer while the module is enabled (canned responses' `/hello`). */
+  composerSuggestions?: ComposerSuggestionProvider[];
 }
 
 export function defineWebModule(module: WebModule): WebModule {

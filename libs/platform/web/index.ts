@@ -21,3 +21,4 @@ export * from './conversation-actions';
 export * from './document-title.service';
 export * from './dialog.component';
 export * from './tags-input.component';
+export * from './composer-suggestions';

@@ -1,5 +1,5 @@
 import { ChangeDetectionStrategy, Component, computed, ElementRef, inject, input, signal, viewChild } from '@angular/core';
-import { IconComponent } from '@lc/platform/web';
+import { ComposerSuggestionsDirective, IconComponent } from '@lc/platform/web';
 import { ConversationsStore } from '../../data/conversations.store';
 import { TypingStore } from '../../data/typing.store';
 
@@ -10,12 +10,13 @@ const MAX_HEIGHT_PX = 160;
 /** Odoo's composer: an auto-growing box; Enter sends, Shift+Enter is a new line; the others see us typing. */
 @Component({
   selector: 'lc-composer',
-  imports: [IconComponent],
+  imports: [ComposerSuggestionsDirective, IconComponent],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <div class="lc-composer-box" [class.disabled]="disabled()">
       <textarea
         #box
+        [lcComposerSuggestions]="conversationId()"
         rows="1"
         class="lc-composer-input"
         [placeholder]="placeholder()"

@@ -1,0 +1,21 @@
+import { defineModule } from '@lc/platform';
+
+export default defineModule({
+  name: 'canned_responses',
+  label: 'Canned Responses',
+  summary: 'Short replies with a shortcut (/hello, /price…): type ":" or "/" in a chat window or in Discuss to insert one.',
+  version: '1.0.0',
+  depends: ['discuss'],
+  application: false,
+  menus: [
+    {
+      // Grafted into the Live Chat app (shown while livechat is enabled), as Configuration → Canned Responses.
+      id: 'canned_responses.configuration',
+      parent: 'livechat',
+      label: 'Configuration',
+      sequence: 90,
+      groups: ['livechat_operator'],
+      children: [{ id: 'canned_responses.list', label: 'Canned Responses', route: '/canned-responses' }],
+    },
+  ],
+});
