@@ -8,7 +8,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import cookieParser from 'cookie-parser';
 import type { NextFunction, Request, Response } from 'express';
 import { DataSource } from 'typeorm';
-import { APP_CONFIG, ModuleRegistry, Realtime, type AppConfig } from '@lc/platform/server';
+import { APP_CONFIG, ModuleRegistry, RateLimiters, Realtime, type AppConfig } from '@lc/platform/server';
 import { dataSourceOptions, ensurePostgresSchema } from './database';
 import { discoverModules } from './modules-host/discover-modules';
 import { CreateModuleState1764000000000 } from './modules-host/create-module-state.migration';
@@ -17,6 +17,7 @@ import { ModuleState } from './modules-host/module-state.entity';
 import { PlatformGuard } from './modules-host/platform.guard';
 import { HostModule } from './host.module';
 import { GracefulShutdown } from './lifecycle/graceful-shutdown';
+import { HostRateLimiters } from './limits/host-rate-limiters';
 import { RealtimeGateway } from './realtime/realtime.gateway';
 import { SocketAckInterceptor } from './realtime/socket-ack.interceptor';
 import { SocketAdapter } from './realtime/socket-adapter';
@@ -56,11 +57,12 @@ export async function createApp(config: AppConfig): Promise<INestApplication> {
       },
       { provide: APP_GUARD, useClass: PlatformGuard },
       { provide: APP_INTERCEPTOR, useClass: SocketAckInterceptor },
+      { provide: RateLimiters, useFactory: () => HostRateLimiters.fromConfig(config) },
       RealtimeGateway,
       { provide: Realtime, useExisting: RealtimeGateway },
       GracefulShutdown,
     ],
-    exports: [APP_CONFIG, ModuleRegistry, Realtime],
+    exports: [APP_CONFIG, ModuleRegistry, Realtime, RateLimiters],
   };
 
   // The adapter is passed explicitly rather than loaded by name, which also works under Jest.

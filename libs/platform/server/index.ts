@@ -6,3 +6,4 @@ export * from './config';
 export * from './realtime';
 export * from './columns';
 export * from './atomically';
+export * from './rate-limits';

@@ -1,14 +1,14 @@
 import { HttpException, HttpStatus, Inject, Injectable } from '@nestjs/common';
-import { RateLimiterMemory, type RateLimiterRes } from 'rate-limiter-flexible';
-import { APP_CONFIG, type AppConfig } from '@lc/platform/server';
+import type { RateLimiterAbstract, RateLimiterRes } from 'rate-limiter-flexible';
+import { APP_CONFIG, RateLimiters, type AppConfig } from '@lc/platform/server';
 
 /** Counts failed logins per login name (DESIGN: 10 failed a minute per login); past it every attempt is 429. */
 @Injectable()
 export class LoginThrottle {
-  private readonly failures: RateLimiterMemory;
+  private readonly failures: RateLimiterAbstract;
 
-  constructor(@Inject(APP_CONFIG) config: AppConfig) {
-    this.failures = new RateLimiterMemory({ points: config.rateLimits.failedLoginsPerMinute, duration: 60, keyPrefix: 'login-fail' });
+  constructor(@Inject(APP_CONFIG) config: AppConfig, limiters: RateLimiters) {
+    this.failures = limiters.create({ points: config.rateLimits.failedLoginsPerMinute, duration: 60, keyPrefix: 'login-fail' });
   }
 
   async assertAllowed(login: string): Promise<void> {
