@@ -100,16 +100,28 @@ describe('discuss', () => {
     contexts.push(marcContext);
     const marc = await marcContext.newPage();
     let dropping = false;
-    const sockets: Array<{ page: WebSocketRoute; server: WebSocketRoute }> = [];
+    let handshakes = 0;
+    const open = new Set<{ page: WebSocketRoute; server: WebSocketRoute }>();
     await marc.routeWebSocket(/\/socket\.io\//, (ws) => {
       const upstream = ws.connectToServer();
-      upstream.onMessage((message) => !dropping && ws.send(message));
-      sockets.push({ page: ws, server: upstream });
+      const pair = { page: ws, server: upstream };
+      open.add(pair);
+      upstream.onMessage((message) => {
+        if (dropping) return;
+        if (String(message).startsWith('40')) handshakes++; // socket.io's "connected"
+        ws.send(message);
+      });
+      ws.onClose(() => {
+        open.delete(pair);
+        void upstream.close().catch(() => undefined);
+      });
     });
     await logIn(marc, 'marc', 'demo');
+    handshakes = 0;
     await marc.goto(`/web/discuss/${channel.id}`);
     await send(sofia.request, channel.id, 'message 1');
     await expectText(marc.locator('.lc-msg-bubble'), 'message 1');
+    while (!handshakes) await marc.waitForTimeout(50); // the socket is up (not just the HTTP reads)
 
     // The connection silently stops delivering: three messages from Sofía are lost on the way, and
     // Marc's own message reaches the server but its acknowledgement does not come back.
@@ -122,9 +134,10 @@ describe('discuss', () => {
 
     // The connection drops; socket.io reconnects, the store gap-fills with ?after= and re-sends the pending message.
     dropping = false;
-    for (const { page, server: upstream } of sockets.splice(0)) {
-      await page.close().catch(() => undefined);
-      await upstream.close().catch(() => undefined);
+    for (const pair of [...open]) {
+      open.delete(pair);
+      void pair.page.close().catch(() => undefined);
+      void pair.server.close().catch(() => undefined);
     }
     await marc.locator('.lc-msg:not(.pending)', { hasText: 'reply while offline' }).waitFor();
     await expectText(marc.locator('.lc-msg-bubble'), 'message 4');
@@ -213,6 +226,10 @@ describe('discuss', () => {
     await logIn(marc, 'marc', 'demo');
     await marc.goto('/web/profile');
     await marc.waitForFunction(() => document.title === 'My Profile - Live Chat');
+    // A first message, in the foreground: it reaches the systray counter (so the socket is up) but not the title.
+    await send(sofia.request, chat.id, 'Hello Marc');
+    await marc.getByTestId('messaging-counter').waitFor();
+    expect(await marc.title()).toBe('My Profile - Live Chat');
     await marc.evaluate(() => (window as unknown as { setTabFocus: (f: boolean) => void }).setTabFocus(false));
     await send(sofia.request, chat.id, 'Are you there?');
     await send(sofia.request, chat.id, 'Ping');

@@ -55,6 +55,7 @@ describe('live chat: preferences, channels and sessions', () => {
     await page.reload();
     await page.locator('.lc-profile-head').waitFor();
     expect(await name.inputValue()).toBe('Marco');
+    await page.locator('.lc-tag', { hasText: 'German (Germany)' }).waitFor(); // the language names have loaded
     expect(await chips(page)).toEqual(['French (France)', 'Spanish (Spain)', 'German (Germany)']);
     const me = await (await page.request.get('/api/me')).json();
     expect(me).toEqual(expect.objectContaining({ livechatUsername: 'Marco', livechatLanguages: ['fr-FR', 'es-ES', 'de-DE'] }));

@@ -75,7 +75,8 @@ export class TagsInputComponent<T extends string | number = string | number> {
 
   protected readonly chips = computed(() => {
     const known = new Map(this.options().map((o) => [o.value, o]));
-    return this.values().map((value) => known.get(value) ?? { value, label: String(value), note: 'unknown' });
+    // A value whose option is not known (yet: options often load after the values) shows as itself.
+    return this.values().map((value): TagOption<T> => known.get(value) ?? { value, label: String(value) });
   });
   protected readonly matches = computed(() => {
     const chosen = new Set(this.values());

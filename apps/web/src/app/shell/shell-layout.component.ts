@@ -1,6 +1,7 @@
 import { ChangeDetectionStrategy, Component, DestroyRef, inject } from '@angular/core';
 import { RouterOutlet } from '@angular/router';
 import { ActivityReporter, ModuleServicesRunner, RealtimeService, SlotOutletComponent } from '@lc/platform/web';
+import { ConnectionBannerComponent } from './connection-banner.component';
 import { NavbarComponent } from './navbar.component';
 
 /**
@@ -10,12 +11,13 @@ import { NavbarComponent } from './navbar.component';
  */
 @Component({
   selector: 'lc-shell-layout',
-  imports: [RouterOutlet, NavbarComponent, SlotOutletComponent],
+  imports: [RouterOutlet, ConnectionBannerComponent, NavbarComponent, SlotOutletComponent],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <lc-navbar />
     <main class="lc-main"><router-outlet /></main>
     <lc-slot name="dock" class="lc-dock" />
+    <lc-connection-banner />
   `,
   styles: `
     :host { display: flex; flex-direction: column; height: 100vh; overflow: hidden; }

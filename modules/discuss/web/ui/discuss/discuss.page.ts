@@ -1,5 +1,5 @@
 import { ChangeDetectionStrategy, Component, computed, effect, inject, input, signal, untracked } from '@angular/core';
-import { Router } from '@angular/router';
+import { Router, RouterLink } from '@angular/router';
 import { ConversationActions, IconComponent, NotificationService, PresenceStore, type ConversationAction } from '@lc/platform/web';
 import type { ConversationItem, ConversationKind } from '@lc/protocol';
 import { ChatWindowsStore } from '../../data/chat-windows.store';
@@ -22,7 +22,7 @@ const PRESENCE_LABELS = { online: 'Online', away: 'Away', offline: 'Offline' } a
  */
 @Component({
   selector: 'lc-discuss-page',
-  imports: [ChannelsDialog, ColleaguePickerDialog, ConversationAvatarComponent, DiscussSidebarComponent, IconComponent, ThreadComponent, VisitorPanelComponent],
+  imports: [ChannelsDialog, ColleaguePickerDialog, ConversationAvatarComponent, DiscussSidebarComponent, IconComponent, RouterLink, ThreadComponent, VisitorPanelComponent],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './discuss.page.html',
   styleUrl: './discuss.page.css',

@@ -1,0 +1,62 @@
+import { signal } from '@angular/core';
+import { TestBed } from '@angular/core/testing';
+import { Subject } from 'rxjs';
+import { SessionService } from '@lc/platform/web';
+import type { ConversationItem } from '@lc/protocol';
+import { ChatWindowsStore } from './chat-windows.store';
+import { ConversationsStore } from './conversations.store';
+
+describe('ChatWindowsStore', () => {
+  const newLivechat$ = new Subject<ConversationItem>();
+  let windows: ChatWindowsStore;
+
+  function setViewportWidth(width: number): void {
+    Object.defineProperty(window, 'innerWidth', { value: width, configurable: true });
+    window.dispatchEvent(new Event('resize'));
+  }
+
+  beforeEach(() => {
+    localStorage.clear();
+    setViewportWidth(900);
+    TestBed.configureTestingModule({
+      providers: [
+        { provide: SessionService, useValue: { user: signal({ id: 2, name: 'Marc' }) } },
+        { provide: ConversationsStore, useValue: { loaded: signal(false), conversation: () => undefined, newLivechat$ } },
+      ],
+    });
+    windows = TestBed.inject(ChatWindowsStore);
+    windows.start();
+  });
+
+  afterEach(() => windows.stop());
+
+  it('shows as many 360 px windows as fit, newest on the right, the rest behind "+N"', () => {
+    [1, 2, 3].forEach((id) => windows.open(id));
+    expect(windows.shown().map((w) => w.conversationId)).toEqual([3, 2]);
+    expect(windows.hidden().map((w) => w.conversationId)).toEqual([1]);
+
+    windows.open(1); // chosen from "+N": it comes to the front
+    expect(windows.shown().map((w) => w.conversationId)).toEqual([1, 3]);
+
+    setViewportWidth(1600);
+    expect(windows.hidden()).toEqual([]);
+  });
+
+  it('opens a window for a newly assigned live chat, without taking the focus', () => {
+    newLivechat$.next({ id: 8, kind: 'livechat', name: 'Camille', unreadCount: 1, lastMessage: null });
+    expect(windows.shown().map((w) => w.conversationId)).toEqual([8]);
+    expect(windows.focusRequest()).toBeNull();
+  });
+
+  it('keeps open and folded windows across a reload, per user', () => {
+    windows.open(4);
+    windows.open(5);
+    windows.toggleFold(4);
+    windows.stop();
+    windows.start();
+    expect(windows.windows()).toEqual([
+      { conversationId: 5, folded: false },
+      { conversationId: 4, folded: true },
+    ]);
+  });
+});
