@@ -98,7 +98,7 @@ export class ConversationsService {
     });
   }
 
-  /** Messages after each member's read position, not counting their own. */
+  /** Messages after each member's read position, not counting their own nor system notices. */
   private async unreadCounts(memberships: Member[]): Promise<Map<number, number>> {
     const rows = await this.db
       .getRepository(MessageRecord)
@@ -106,6 +106,7 @@ export class ConversationsService {
       .innerJoin(Member, 'mb', 'mb.conversationId = m.conversationId AND m.id > mb.lastSeenMessageId')
       .where('mb.userId = :userId', { userId: memberships[0].userId })
       .andWhere("NOT (m.authorKind = 'user' AND m.authorId = mb.userId)")
+      .andWhere("m.authorKind <> 'system'") // "Marc ended the conversation" is no news to read
       .select('m.conversationId', 'conversationId')
       .addSelect('COUNT(*)', 'count')
       .groupBy('m.conversationId')

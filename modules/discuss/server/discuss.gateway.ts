@@ -33,7 +33,8 @@ export class DiscussGateway {
     let author: MessageAuthor;
     if (socket.data.kind === 'visitor') {
       if (!socket.rooms.has(conversationRoom(dto.conversationId))) throw new NotFoundException(`Conversation ${dto.conversationId} not found`);
-      author = { kind: 'visitor', id: null, name: 'Visitor' };
+      const conversation = await this.conversations.get(dto.conversationId);
+      author = { kind: 'visitor', id: null, name: conversation.name }; // the visitor's name, or "Visitor #N"
     } else {
       const conversation = await this.conversations.requireMember(dto.conversationId, socket.data.user.id);
       author = await this.messages.userAuthor(conversation, socket.data.user.id);

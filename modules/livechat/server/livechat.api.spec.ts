@@ -156,6 +156,10 @@ describe('livechat: channels, visitors and assignment', () => {
       await t.http.post(`/api/livechat/sessions/${s2.sessionId}/close`).set(bearer(other.token)).expect(403);
       await t.http.post(`/api/livechat/sessions/${s2.sessionId}/close`).expect(401);
       await t.http.post(`/api/livechat/sessions/${s2.sessionId}/close`).set(bearer(op.token)).expect(200);
+      const items = (await t.http.get('/api/discuss/conversations').set(bearer(op.token)).expect(200)).body;
+      const item = items.find((c: { id: number }) => c.id === s2.conversationId);
+      expect(item.lastMessage).toMatchObject({ author: { kind: 'system' }, body: expect.stringContaining('ended the conversation') });
+      expect(item.unreadCount).toBe(0); // the system notice is no news to read
       const s3 = (await start(channelId).expect(201)).body;
       await t.http.post(`/api/livechat/sessions/${s3.sessionId}/close`).set(bearer(manager.token)).expect(200);
     });
