@@ -118,7 +118,7 @@ function serveSiteRoot(app: NestExpressApplication): void {
 const MAX_JSON_DEPTH = 32;
 function refuseDeepJson(_req: unknown, _res: unknown, buffer: Buffer): void {
   // PostgreSQL text cannot hold NUL (a 500 on insert); no field of this API needs it.
-  if (buffer.includes('\\u0000')) throw Object.assign(new Error('NUL characters (\\u0000) are not allowed'), { status: 400, expose: true });
+  if (buffer.includes('\\u0000')) throw Object.assign(new Error(`${fieldWithNul(buffer) ?? 'body'}: NUL characters (\\u0000) are not allowed`), { status: 400, expose: true });
   let depth = 0;
   let inString = false;
   for (let i = 0; i < buffer.length; i++) {
@@ -130,6 +130,25 @@ function refuseDeepJson(_req: unknown, _res: unknown, buffer: Buffer): void {
     else if (c === 0x5b || c === 0x7b) {
       if (++depth > MAX_JSON_DEPTH) throw Object.assign(new Error(`JSON nested deeper than ${MAX_JSON_DEPTH} levels`), { status: 400, expose: true });
     } else if (c === 0x5d || c === 0x7d) depth--;
+  }
+}
+
+/** The path of the first string holding a NUL character, to name the field in the 400 (rare: only then is the body parsed twice). */
+function fieldWithNul(buffer: Buffer): string | undefined {
+  const find = (value: unknown, path: string): string | undefined => {
+    if (typeof value === 'string') return value.includes('\u0000') || path.includes('\u0000') ? path || 'body' : undefined;
+    if (value && typeof value === 'object') {
+      for (const [key, child] of Object.entries(value)) {
+        const found = find(child, path ? `${path}.${key}` : key) ?? (key.includes('\u0000') ? key : undefined);
+        if (found) return found;
+      }
+    }
+    return undefined;
+  };
+  try {
+    return find(JSON.parse(buffer.toString('utf8')), '');
+  } catch {
+    return undefined;
   }
 }
 
