@@ -10,6 +10,7 @@ async function main(): Promise<void> {
   await app.listen(config.port);
   const seconds = ((performance.now() - startedAt) / 1000).toFixed(1);
   console.log(`\n  Live chat is serving on http://localhost:${config.port}/web/  (ready in ${seconds}s)`);
+  console.log(`  Site root (the demo website with the chat widget, while Live Chat is enabled): http://localhost:${config.port}/`);
   console.log(`  Sign in as admin / ${process.env.ADMIN_PASSWORD ? '(ADMIN_PASSWORD)' : 'admin'}.  API docs: http://localhost:${config.port}/api/docs\n`);
 }
 
