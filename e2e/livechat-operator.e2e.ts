@@ -1,5 +1,5 @@
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { launchBrowser, logIn, screenshot, startServer, type RunningServer } from './support';
+import type { Locator, Page } from 'playwright-core';
+import { logIn, screenshot, browserSuite } from './support';
 
 /**
  * An operator's day (Odoo's "Participate in live chat"): join the channel from the kanban, work elsewhere,
@@ -8,28 +8,11 @@ import { launchBrowser, logIn, screenshot, startServer, type RunningServer } fro
  * in the chat window and reaches the visitor.
  */
 describe('live chat: an operator answers a visitor', () => {
-  let server: RunningServer;
-  let browser: Browser;
-  let context: BrowserContext;
+  const suite = browserSuite();
   let page: Page;
 
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
-
   beforeEach(async () => {
-    context = await browser.newContext({ baseURL: server.url, viewport: { width: 1280, height: 800 } });
-    page = await context.newPage();
-  });
-
-  afterEach(async () => {
-    await context?.close();
+    page = await suite.newPage();
   });
 
   test('the chat window opens by itself, survives navigation and reload, and Discuss answers the visitor', async () => {
@@ -48,10 +31,10 @@ describe('live chat: an operator answers a visitor', () => {
     await page.locator('.lc-profile-head').waitFor();
 
     // A French-speaking visitor starts a chat on the website and writes.
-    const visitor = await startVisitorSession(server.url, 'Camille', 'fr-FR,fr;q=0.9,en;q=0.5', 'https://example.com/pricing');
+    const visitor = await startVisitorSession(suite.server.url, 'Camille', 'fr-FR,fr;q=0.9,en;q=0.5', 'https://example.com/pricing');
     expect(visitor.status).toBe('active');
     expect(visitor.operator?.name).toBe('Marc'); // the demo operator's Online Chat Name
-    await visitorSays(server.url, visitor, 'Bonjour ! Le plan Pro inclut-il le support téléphonique ?');
+    await visitorSays(suite.server.url, visitor, 'Bonjour ! Le plan Pro inclut-il le support téléphonique ?');
 
     // The window opens by itself, bottom right, with the message and the visitor's details.
     const window = chatWindow(page, visitor.conversationId);
@@ -64,8 +47,8 @@ describe('live chat: an operator answers a visitor', () => {
     expect(Math.round(box.width)).toBe(360);
 
     // A second visitor: two windows side by side, 10 px apart.
-    const second = await startVisitorSession(server.url, 'Jonas', 'de-DE,de;q=0.9', 'https://example.com/contact');
-    await visitorSays(server.url, second, 'Hallo, ist jemand da?');
+    const second = await startVisitorSession(suite.server.url, 'Jonas', 'de-DE,de;q=0.9', 'https://example.com/contact');
+    await visitorSays(suite.server.url, second, 'Hallo, ist jemand da?');
     const secondWindow = chatWindow(page, second.conversationId);
     await expectText(secondWindow.locator('.lc-msg-bubble').last(), 'Hallo');
     await screenshot(page, 'dock-windows');
@@ -129,7 +112,7 @@ describe('live chat: an operator answers a visitor', () => {
     await expectText(chatWindow(page, visitor.conversationId).locator('.lc-msg-group.mine').last(), 'support téléphonique est inclus');
 
     // And the visitor has it, signed with the Online Chat Name.
-    const messages = await visitorMessages(server.url, visitor);
+    const messages = await visitorMessages(suite.server.url, visitor);
     const reply = messages.find((m) => m.body.includes('support téléphonique est inclus'));
     expect(reply?.author).toEqual(expect.objectContaining({ kind: 'user', name: 'Marc' }));
     expect(messages.filter((m) => m.body === reply?.body)).toHaveLength(1); // sent once
@@ -142,7 +125,7 @@ describe('live chat: an operator answers a visitor', () => {
     await expectText(camille.locator('.lc-msg-system'), 'ended the conversation');
     expect(await camille.locator('lc-composer textarea').isDisabled()).toBe(true);
     await screenshot(page, 'dock-ended');
-    const late = await fetch(`${server.url}/api/livechat/sessions/${visitor.sessionId}/messages`, {
+    const late = await fetch(`${suite.server.url}/api/livechat/sessions/${visitor.sessionId}/messages`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'x-visitor-token': visitor.visitorToken },
       body: JSON.stringify({ body: 'Encore une question' }),

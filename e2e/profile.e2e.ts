@@ -1,30 +1,13 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchBrowser, logIn, openUserMenu, screenshot, startServer, type RunningServer } from './support';
+import type { Page } from 'playwright-core';
+import { logIn, openUserMenu, screenshot, browserSuite } from './support';
 
 /** My Profile (the preferences module) and what happens to a module's pages and menus when it is disabled. */
 describe('My Profile and module switching', () => {
-  let server: RunningServer;
-  let browser: Browser;
-  let context: BrowserContext;
+  const suite = browserSuite();
   let page: Page;
 
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
-
   beforeEach(async () => {
-    context = await browser.newContext({ baseURL: server.url, viewport: { width: 1280, height: 800 } });
-    page = await context.newPage();
-  });
-
-  afterEach(async () => {
-    await context?.close();
+    page = await suite.newPage();
   });
 
   test('an operator opens My Profile from the avatar menu and changes their language', async () => {

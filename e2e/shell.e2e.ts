@@ -1,30 +1,13 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchBrowser, logIn, logOut, openUserMenu, screenshot, startServer, type RunningServer } from './support';
+import type { Page } from 'playwright-core';
+import { logIn, logOut, openUserMenu, screenshot, browserSuite } from './support';
 
 /** The web shell's user stories: sign in, the home screen, navigation that survives reloads, the base apps. */
 describe('web shell', () => {
-  let server: RunningServer;
-  let browser: Browser;
-  let context: BrowserContext;
+  const suite = browserSuite();
   let page: Page;
 
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
-
   beforeEach(async () => {
-    context = await browser.newContext({ baseURL: server.url, viewport: { width: 1280, height: 800 } });
-    page = await context.newPage();
-  });
-
-  afterEach(async () => {
-    await context?.close();
+    page = await suite.newPage();
   });
 
   test('a visitor is sent to the login page, which refuses a wrong password', async () => {
@@ -88,7 +71,7 @@ describe('web shell', () => {
 
   test('a session that ends on the server sends the user to the login page, then back', async () => {
     await logIn(page);
-    await context.clearCookies(); // as if the session expired or was logged out elsewhere
+    await page.context().clearCookies(); // as if the session expired or was logged out elsewhere
     await page.locator('.lc-home-app', { hasText: 'Settings' }).click();
     await page.waitForURL('**/web/login?redirect=%2Fsettings%2Fusers');
     await logIn(page);
