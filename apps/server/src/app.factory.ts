@@ -8,8 +8,9 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import cookieParser from 'cookie-parser';
 import type { NextFunction, Request, Response } from 'express';
 import { DataSource } from 'typeorm';
-import { APP_CONFIG, ModuleRegistry, RateLimiters, Realtime, type AppConfig } from '@lc/platform/server';
+import { APP_CONFIG, ModuleRegistry, RateLimiters, Realtime, SqlRunner, type AppConfig } from '@lc/platform/server';
 import { dataSourceOptions, ensurePostgresSchema } from './database';
+import { sqlRunnerFor } from './sql';
 import { discoverModules } from './modules-host/discover-modules';
 import { CreateModuleState1764000000000 } from './modules-host/create-module-state.migration';
 import { DatabaseModuleRegistry } from './modules-host/module-registry.service';
@@ -55,6 +56,7 @@ export async function createApp(config: AppConfig): Promise<INestApplication> {
           return registry;
         },
       },
+      { provide: SqlRunner, inject: [DataSource], useFactory: sqlRunnerFor },
       { provide: APP_GUARD, useClass: PlatformGuard },
       { provide: APP_INTERCEPTOR, useClass: SocketAckInterceptor },
       { provide: RateLimiters, useFactory: () => HostRateLimiters.fromConfig(config) },
@@ -62,7 +64,7 @@ export async function createApp(config: AppConfig): Promise<INestApplication> {
       { provide: Realtime, useExisting: RealtimeGateway },
       GracefulShutdown,
     ],
-    exports: [APP_CONFIG, ModuleRegistry, Realtime, RateLimiters],
+    exports: [APP_CONFIG, ModuleRegistry, Realtime, RateLimiters, SqlRunner],
   };
 
   // The adapter is passed explicitly rather than loaded by name, which also works under Jest.

@@ -7,3 +7,4 @@ export * from './realtime';
 export * from './columns';
 export * from './atomically';
 export * from './rate-limits';
+export * from './sql';

@@ -1,7 +1,7 @@
 import { ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
-import { Realtime } from '@lc/platform/server';
+import { Realtime, sql, SqlRunner } from '@lc/platform/server';
 import { SocketEvents, type ConversationItem, type ConversationKind } from '@lc/protocol';
 import { User } from '../../base/server/public-api';
 import { DiscussHooks } from './discuss.hooks';
@@ -12,6 +12,7 @@ import { toMessage } from './message-mapper';
 export class ConversationsService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
+    private readonly sql: SqlRunner,
     private readonly hooks: DiscussHooks,
     private readonly realtime: Realtime,
   ) {}
@@ -44,7 +45,7 @@ export class ConversationsService {
   }
 
   async memberIds(conversationId: number): Promise<number[]> {
-    return (await this.db.getRepository(Member).find({ select: { userId: true }, where: { conversationId } })).map((m) => m.userId);
+    return (await this.sql.read(sql`SELECT "userId" FROM "discuss_member" WHERE "conversationId" = ${conversationId}`)).map((m) => Number(m.userId));
   }
 
   /** Adds a member (no-op if present) and tells them the conversation is now in their list. */

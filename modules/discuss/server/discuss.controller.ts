@@ -34,8 +34,8 @@ export class DiscussController {
   /** 201 with the stored message; a repeated clientId answers 200 with the message stored the first time. */
   @Post(':id/messages')
   async post(@CurrentUser() user: AuthUser, @IdParam() id: number, @Body() body: PostMessageDto, @Res({ passthrough: true }) res: Response): Promise<Message> {
-    const conversation = await this.conversations.requireMember(id, user.id);
-    const { message, created } = await this.messages.post(conversation, await this.messages.userAuthor(conversation, user.id), body.body, body.clientId);
+    const { conversation, author } = await this.messages.userPostContext(id, user.id);
+    const { message, created } = await this.messages.post(conversation, author, body.body, body.clientId);
     if (!created) res.status(200);
     return message;
   }

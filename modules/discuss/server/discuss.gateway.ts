@@ -23,9 +23,8 @@ export class DiscussGateway {
       if (!this.hooks.visitorMessage) throw new NotFoundException('Visitors cannot post here');
       return this.hooks.visitorMessage(socket, dto);
     }
-    const conversation = await this.conversations.requireMember(dto.conversationId, socket.data.user.id);
-    const author = await this.messages.userAuthor(conversation, socket.data.user.id);
-    return (await this.messages.post(conversation, author, dto.body, dto.clientId)).message;
+    const { conversation, author } = await this.messages.userPostContext(dto.conversationId, socket.data.user.id);
+    return (await this.messages.post(conversation, author, dto.body, dto.clientId, socket.id)).message;
   }
 
   @SubscribeMessage(SocketEvents.typing)
@@ -36,8 +35,7 @@ export class DiscussGateway {
       const conversation = await this.conversations.get(dto.conversationId);
       author = { kind: 'visitor', id: null, name: conversation.name }; // the visitor's name, or "Visitor #N"
     } else {
-      const conversation = await this.conversations.requireMember(dto.conversationId, socket.data.user.id);
-      author = await this.messages.userAuthor(conversation, socket.data.user.id);
+      author = (await this.messages.userPostContext(dto.conversationId, socket.data.user.id)).author;
     }
     const memberIds = await this.conversations.memberIds(dto.conversationId);
     const event: TypingEvent = { conversationId: dto.conversationId, author, typing: dto.typing };

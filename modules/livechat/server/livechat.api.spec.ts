@@ -112,6 +112,24 @@ describe('livechat: channels, visitors and assignment', () => {
       expect(history.map((m: { body: string }) => m.body)).toEqual(['Hello, I need help', '<script>alert(1)</script> Sure!', 'by socket']);
     });
 
+    it('delivers a socket message to the other tabs and the operator; the sending socket has it in its ack only', async () => {
+      const channelId = await newChannel();
+      const op = await operator(channelId);
+      const { body: session } = await start(channelId).expect(201);
+      const [sendingTab, otherTab] = [await t.connect({ visitorToken: session.visitorToken }), await t.connect({ visitorToken: session.visitorToken })];
+      const echoes: unknown[] = [];
+      sendingTab.on('message', (m) => echoes.push(m));
+      const toOperator = nextEvent(op.socket, 'message');
+      const toOtherTab = nextEvent(otherTab, 'message');
+      const acked = await sendingTab.emitWithAck('message', { conversationId: session.conversationId, body: 'from one tab', clientId: 't1' });
+      expect(await toOperator).toEqual(acked);
+      expect(await toOtherTab).toEqual(acked);
+      const reply = nextEvent(sendingTab, 'message');
+      await op.socket.emitWithAck('message', { conversationId: session.conversationId, body: 'answer', clientId: 'a1' });
+      expect(await reply).toMatchObject({ body: 'answer' }); // it does receive the others' messages
+      expect(echoes).toEqual([expect.objectContaining({ body: 'answer' })]);
+    });
+
     it('guards visitor credentials: missing or unknown token 401, another session 404, nothing stored', async () => {
       const channelId = await newChannel();
       await operator(channelId);

@@ -1,7 +1,7 @@
 import { ConflictException, Injectable, Logger, NotFoundException, UnauthorizedException, type OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
-import { Realtime, visitorSessionRoom, type AuthUser } from '@lc/platform/server';
+import { Realtime, sql, visitorSessionRoom, type AuthUser } from '@lc/platform/server';
 import { SocketEvents, type LivechatSessionItem, type Message, type SessionEvent, type StartedSession, type PublicChannel } from '@lc/protocol';
 import { User } from '../../base/server/public-api';
 import { Conversation, ConversationsService, DiscussHooks, MessagesService, MessageRecord, conversationRoom } from '../../discuss/server/public-api';
@@ -11,6 +11,9 @@ import { ChannelOperator, LivechatChannel, LivechatSession } from './entities';
 import { operatorRef } from './operator-name';
 import { visitorLanguages } from './visitor-languages';
 import { hashVisitorToken, newVisitorToken, visitorRoom } from './visitor-token';
+
+/** What posting as the visitor needs of their session. */
+export type VisitorSessionRef = Pick<LivechatSession, 'id' | 'conversationId' | 'status' | 'visitorName'>;
 
 export interface VisitorContext {
   acceptLanguage?: string;
@@ -35,10 +38,10 @@ export class SessionsService implements OnApplicationBootstrap {
   ) {}
 
   onApplicationBootstrap(): void {
-    // A message in a live chat keeps its session alive (idle end counts from the last one).
-    this.hooks.posted$.subscribe(({ conversation }) => {
-      if (conversation.kind === 'livechat') void this.sessions().update({ conversationId: conversation.id }, { lastActivityAt: Date.now() }).catch(() => undefined);
-    });
+    // A message in a live chat keeps its session alive (idle end counts from the last one), written with it.
+    this.hooks.writtenWithMessage.push((conversation) =>
+      conversation.kind === 'livechat' ? sql`UPDATE "livechat_session" SET "lastActivityAt" = ${Date.now()} WHERE "conversationId" = ${conversation.id}` : null,
+    );
     // An operator coming online may take queued visitors.
     this.presence.changes$.subscribe(({ userId, status }) => {
       if (status === 'online') void this.drainChannelsOf(userId).catch((e) => this.logger.error(e));
@@ -109,11 +112,11 @@ export class SessionsService implements OnApplicationBootstrap {
   }
 
   /** A visitor's message by HTTP or socket: only to their own session, not once it ended. */
-  async postAsVisitor(session: LivechatSession, body: string, clientId?: string): Promise<{ message: Message; created: boolean }> {
+  /** The visitor writes under their name, else "Visitor #<session>" (the conversation's name either way). */
+  async postAsVisitor(session: VisitorSessionRef, body: string, clientId?: string, senderSocketId?: string): Promise<{ message: Message; created: boolean }> {
     if (session.status === 'ended') throw new ConflictException(`Session ${session.id} has ended`);
-    const conversation = await this.conversations.get(session.conversationId);
-    const result = await this.messages.post(conversation, { kind: 'visitor', id: session.id, name: session.visitorName ?? conversation.name }, body, clientId);
-    return result;
+    const author = { kind: 'visitor' as const, id: session.id, name: session.visitorName ?? `Visitor #${session.id}` };
+    return this.messages.post({ id: session.conversationId, kind: 'livechat' }, author, body, clientId, senderSocketId);
   }
 
   visitorHistory(session: LivechatSession): Promise<Message[]> {

@@ -1,7 +1,7 @@
 import { ForbiddenException, Injectable, NotFoundException, type OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
-import { VisitorAuthenticator } from '@lc/platform/server';
+import { sql, SqlRunner, VisitorAuthenticator } from '@lc/platform/server';
 import type { LivechatDetails } from '@lc/protocol';
 import { DiscussHooks, conversationRoom } from '../../discuss/server/public-api';
 import { LivechatChannel, LivechatSession } from './entities';
@@ -17,6 +17,7 @@ import { hashVisitorToken, visitorRoom } from './visitor-token';
 export class VisitorBridge extends VisitorAuthenticator implements OnApplicationBootstrap {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
+    private readonly sql: SqlRunner,
     private readonly hooks: DiscussHooks,
     private readonly sessions: SessionsService,
     private readonly limits: VisitorRateLimits,
@@ -28,9 +29,11 @@ export class VisitorBridge extends VisitorAuthenticator implements OnApplication
     this.hooks.visitorMessage = async (socket, dto) => {
       if (socket.data.kind !== 'visitor') throw new ForbiddenException();
       if (!socket.rooms.has(conversationRoom(dto.conversationId))) throw new NotFoundException(`Conversation ${dto.conversationId} not found`);
-      const session = await this.db.getRepository(LivechatSession).findOneByOrFail({ conversationId: dto.conversationId });
-      await this.limits.message(session.id);
-      return (await this.sessions.postAsVisitor(session, dto.body, dto.clientId)).message;
+      const [session] = await this.sql.read(sql`SELECT "id", "status", "visitorName" FROM "livechat_session" WHERE "conversationId" = ${dto.conversationId}`);
+      if (!session) throw new NotFoundException(`Conversation ${dto.conversationId} not found`);
+      const ref = { id: Number(session.id), conversationId: dto.conversationId, status: session.status as LivechatSession['status'], visitorName: session.visitorName as string | null };
+      await this.limits.message(ref.id);
+      return (await this.sessions.postAsVisitor(ref, dto.body, dto.clientId, socket.id)).message;
     };
     this.hooks.itemDetails.push((conversations) => this.details(conversations.filter((c) => c.kind === 'livechat').map((c) => c.id)));
   }

@@ -1,0 +1,126 @@
+import type { DataSource } from 'typeorm';
+import { SqlRunner, type Row, type Sql, type SqlValue, type SqlWork } from '@lc/platform/server';
+
+/** The part of better-sqlite3 used here. */
+interface Statement {
+  readonly reader: boolean;
+  all(params: unknown[]): unknown[];
+  run(params: unknown[]): unknown;
+}
+interface Database {
+  readonly inTransaction: boolean;
+  prepare(text: string): Statement;
+  transaction<T>(fn: () => T): { (): T; immediate(): T };
+}
+
+interface Queued {
+  work: SqlWork<unknown>;
+  resolve(value: unknown): void;
+  reject(error: unknown): void;
+}
+
+/**
+ * SQLite through the same better-sqlite3 connection TypeORM uses, with prepared statements kept for reuse.
+ * Writes queued during one turn of the event loop run in one transaction: one WAL sync for all of them
+ * (each work inside its own savepoint). Everything runs synchronously, so no other query can slip into
+ * the transaction; it waits while a TypeORM transaction is open on the shared connection.
+ */
+export class SqliteSqlRunner extends SqlRunner {
+  private readonly statements = new Map<string, Statement>();
+  private queue: Queued[] = [];
+  private scheduled = false;
+
+  constructor(private readonly dataSource: DataSource) {
+    super();
+  }
+
+  private get connection(): Database {
+    return (this.dataSource.driver as unknown as { databaseConnection: Database }).databaseConnection;
+  }
+
+  read(statement: Sql): Promise<Row[]> {
+    try {
+      return Promise.resolve(this.execute(statement));
+    } catch (error) {
+      return Promise.reject(error);
+    }
+  }
+
+  write<T>(work: SqlWork<T>): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      this.queue.push({ work, resolve: resolve as (value: unknown) => void, reject });
+      this.schedule();
+    });
+  }
+
+  private schedule(): void {
+    if (this.scheduled) return;
+    this.scheduled = true;
+    setImmediate(() => {
+      this.scheduled = false;
+      this.flush();
+    });
+  }
+
+  private flush(): void {
+    if (!this.queue.length) return;
+    if (!this.dataSource.isInitialized) return this.failAll(new Error('The database is closed'));
+    if (this.connection.inTransaction) return this.schedule(); // a TypeORM transaction is between two awaits
+    const batch = this.queue;
+    this.queue = [];
+    const outcomes: Array<{ ok: true; value: unknown } | { ok: false; error: unknown }> = [];
+    try {
+      this.connection
+        .transaction(() => {
+          for (const { work } of batch) {
+            try {
+              outcomes.push({ ok: true, value: this.connection.transaction(() => this.drive(work))() });
+            } catch (error) {
+              outcomes.push({ ok: false, error });
+            }
+          }
+        })
+        .immediate();
+    } catch (error) {
+      batch.forEach((queued) => queued.reject(error)); // the commit itself failed: nothing of the batch is stored
+      return;
+    }
+    batch.forEach((queued, i) => {
+      const outcome = outcomes[i];
+      if (outcome.ok) queued.resolve(outcome.value);
+      else queued.reject(outcome.error);
+    });
+  }
+
+  private failAll(error: Error): void {
+    const batch = this.queue;
+    this.queue = [];
+    batch.forEach((queued) => queued.reject(error));
+  }
+
+  private drive<T>(work: SqlWork<T>): T {
+    const steps = work();
+    let step = steps.next(undefined as never);
+    while (!step.done) step = steps.next(this.execute(step.value));
+    return step.value;
+  }
+
+  private execute({ text, params }: Sql): Row[] {
+    let statement = this.statements.get(text);
+    if (!statement) {
+      statement = this.connection.prepare(text);
+      this.statements.set(text, statement);
+    }
+    const values = params.map(toSqliteValue);
+    if (statement.reader) return statement.all(values) as Row[];
+    statement.run(values);
+    return [];
+  }
+}
+
+/** Dates as TypeORM writes them in SQLite (UTC "YYYY-MM-DD HH:MM:SS.SSS"), booleans as 0/1. */
+function toSqliteValue(value: SqlValue): string | number | null {
+  if (value instanceof Date) return value.toISOString().replace('T', ' ').replace('Z', '');
+  if (typeof value === 'boolean') return value ? 1 : 0;
+  return value;
+}

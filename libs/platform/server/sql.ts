@@ -1,0 +1,34 @@
+/**
+ * Hand-written SQL for the few hot paths (a chat message) where the ORM's query building costs more than
+ * the database itself. One dialect that SQLite and PostgreSQL both read: `?` placeholders (the sql tag
+ * writes them), "quoted" identifiers, `RETURNING`, `ON CONFLICT DO NOTHING`.
+ */
+export interface Sql {
+  text: string;
+  params: SqlValue[];
+}
+export type SqlValue = string | number | boolean | Date | null;
+export type Row = Record<string, unknown>;
+
+/** sql`SELECT "id" FROM "t" WHERE "x" = ${x}`: values always travel as parameters, never in the text. */
+export function sql(strings: TemplateStringsArray, ...values: SqlValue[]): Sql {
+  return { text: strings.join('?'), params: values };
+}
+
+/**
+ * A unit of work: yields its statements one by one and receives each one's rows (empty for statements
+ * without RETURNING), so the same steps run synchronously on SQLite and asynchronously on PostgreSQL.
+ */
+export type SqlWork<T> = () => Generator<Sql, T, Row[]>;
+
+/** Provided by the host for the configured database. */
+export abstract class SqlRunner {
+  /**
+   * Runs `work` in a transaction. Works queued in the same turn of the event loop share one commit (one
+   * disk sync for all of them), yet each is all-or-nothing on its own: one failing rolls back only itself.
+   * Resolves once committed.
+   */
+  abstract write<T>(work: SqlWork<T>): Promise<T>;
+  /** One statement outside any batch (a read). */
+  abstract read(statement: Sql): Promise<Row[]>;
+}
