@@ -1,5 +1,6 @@
 import { DataSource } from 'typeorm';
 import { createTestApp, waitFor, type TestApp } from '@lc/testing';
+import { MAX_SOCKET_FRAME_BYTES } from '../src/realtime/socket-adapter';
 
 /** DESIGN's limits with their default values: body size, message size, per-address, per-session, per-socket, logins. */
 describe('limits', () => {
@@ -93,12 +94,21 @@ describe('limits', () => {
     await t.http.post('/api/auth/login').send({ login: 'TARGET', password: 'password1' }).expect(429); // case does not dodge it
   });
 
-  it('closes a socket whose frame exceeds 64 kB (socket.io maxHttpBufferSize) and only that one', async () => {
+  it('answers a 100 kB socket message with an error ack, keeping the connection', async () => {
+    const user = await t.createUser('verbose', []);
+    const socket = await t.connect({ token: user.token });
+    const ack = await socket.emitWithAck('message', { conversationId: 1, body: 'x'.repeat(100 * 1024), clientId: 'big' });
+    expect(ack).toMatchObject({ status: 400, error: expect.stringMatching(/body/) });
+    expect(socket.connected).toBe(true);
+    expect(await socket.emitWithAck('activity')).toEqual({ ok: true });
+  });
+
+  it(`closes a socket whose frame exceeds ${MAX_SOCKET_FRAME_BYTES} bytes (socket.io maxHttpBufferSize) and only that one`, async () => {
     const user = await t.createUser('flooder', []);
     const bystander = await t.connect({ token: user.token });
     const socket = await t.connect({ token: user.token });
     const closed = new Promise<string>((done) => socket.once('disconnect', done));
-    socket.emit('message', { conversationId: 1, body: 'x'.repeat(100 * 1024) });
+    socket.emit('message', { conversationId: 1, body: 'x'.repeat(MAX_SOCKET_FRAME_BYTES + 1) });
     expect(await closed).toBe('transport close');
     expect(await bystander.emitWithAck('activity')).toEqual({ ok: true });
   });

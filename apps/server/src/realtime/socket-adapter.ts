@@ -5,6 +5,13 @@ import { createClient } from 'redis';
 import type { Server, ServerOptions } from 'socket.io';
 
 /**
+ * Largest socket.io frame read (socket.io's own default). Anything below is parsed and checked like any
+ * event (a 100 kB message gets an error ack, the connection stays); a bigger frame cannot be answered,
+ * since its ack id is inside it, so engine.io closes that one connection and the client reconnects.
+ */
+export const MAX_SOCKET_FRAME_BYTES = 1_000_000;
+
+/**
  * socket.io on the HTTP port. With REDIS_URL, socket.io's official Redis adapter carries room emits
  * between processes, so any number of them behind a load balancer behave as one.
  */
@@ -26,7 +33,7 @@ export class SocketAdapter extends IoAdapter {
   }
 
   override createIOServer(port: number, options?: ServerOptions): Server {
-    const server: Server = super.createIOServer(port, { ...(options as ServerOptions), cors: { origin: '*' }, maxHttpBufferSize: 64 * 1024, pingInterval: 20000, pingTimeout: 20000 });
+    const server: Server = super.createIOServer(port, { ...(options as ServerOptions), cors: { origin: '*' }, maxHttpBufferSize: MAX_SOCKET_FRAME_BYTES, pingInterval: 20000, pingTimeout: 20000 });
     if (this.redisAdapter) server.adapter(this.redisAdapter);
     return server;
   }
