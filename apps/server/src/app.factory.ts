@@ -9,7 +9,7 @@ import cookieParser from 'cookie-parser';
 import type { NextFunction, Request, Response } from 'express';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, ModuleRegistry, RateLimiters, Realtime, SqlRunner, type AppConfig } from '@lc/platform/server';
-import { dataSourceOptions, ensurePostgresSchema } from './database';
+import { dataSourceOptions, holdStartupLock } from './database';
 import { sqlRunnerFor } from './sql';
 import { discoverModules } from './modules-host/discover-modules';
 import { CreateModuleState1764000000000 } from './modules-host/create-module-state.migration';
@@ -36,7 +36,17 @@ export async function createApp(config: AppConfig): Promise<INestApplication> {
   const modules = discoverModules([defaultModulesRoot(), ...config.extraModulePaths]);
   const entities = [ModuleState, ...modules.flatMap((m) => m.entities)];
   const migrations = [CreateModuleState1764000000000, ...modules.flatMap((m) => m.migrations)];
-  await ensurePostgresSchema(config.databaseUrl, config.postgresSchema);
+  const startupLock = await holdStartupLock(config.databaseUrl, config.postgresSchema);
+  try {
+    const app = await createNestApp(config, modules, entities, migrations);
+    await app.init(); // migrations ran while Nest built the app; first-start data is written here
+    return app;
+  } finally {
+    await startupLock.release();
+  }
+}
+
+async function createNestApp(config: AppConfig, modules: ReturnType<typeof discoverModules>, entities: Function[], migrations: Function[]): Promise<INestApplication> {
 
   const root: DynamicModule = {
     module: HostModule,

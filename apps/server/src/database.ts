@@ -3,10 +3,12 @@ import { dirname, resolve } from 'node:path';
 import { Client } from 'pg';
 import type { DataSourceOptions } from 'typeorm';
 
+const isPostgres = (databaseUrl: string) => /^postgres(ql)?:\/\//.test(databaseUrl);
+
 /** Builds TypeORM options from DATABASE_URL: `sqlite:PATH` (embedded default) or `postgres://…`. */
 export function dataSourceOptions(databaseUrl: string, entities: Function[], migrations: Function[], postgresSchema?: string): DataSourceOptions {
   const common = { entities, migrations, migrationsRun: true, synchronize: false, logging: false as const };
-  if (/^postgres(ql)?:\/\//.test(databaseUrl)) {
+  if (isPostgres(databaseUrl)) {
     return { ...common, type: 'postgres', url: databaseUrl, schema: postgresSchema, extra: { max: 20, ...(postgresSchema && { options: `-c search_path=${postgresSchema}` }) } };
   }
   if (databaseUrl.startsWith('sqlite:')) {
@@ -17,17 +19,22 @@ export function dataSourceOptions(databaseUrl: string, entities: Function[], mig
   throw new Error(`DATABASE_URL must start with sqlite: or postgres://, got "${databaseUrl}"`);
 }
 
-/** DATABASE_SCHEMA: the schema is created on first start, before the migrations run in it. */
-export async function ensurePostgresSchema(databaseUrl: string, schema: string | undefined): Promise<void> {
-  if (!schema || !/^postgres(ql)?:\/\//.test(databaseUrl)) return;
+/**
+ * Start-up on PostgreSQL: creates the DATABASE_SCHEMA if needed, then holds an advisory lock until `release`,
+ * so that processes starting at the same instant on an empty database run the migrations and the first-start
+ * data one after the other (the later ones find them done). SQLite has one process: nothing to hold.
+ */
+export async function holdStartupLock(databaseUrl: string, schema: string | undefined): Promise<{ release(): Promise<void> }> {
+  if (!isPostgres(databaseUrl)) return { release: async () => undefined };
   const client = new Client({ connectionString: databaseUrl });
   await client.connect();
   try {
-    await client.query(`CREATE SCHEMA IF NOT EXISTS "${schema}"`);
+    await client.query(`SELECT pg_advisory_lock(hashtext($1))`, [`livechat-startup:${schema ?? 'public'}`]);
+    if (schema) await client.query(`CREATE SCHEMA IF NOT EXISTS "${schema}"`);
   } catch (error) {
-    // Two processes starting at once may race on a new schema: the other one created it.
-    if ((error as { code?: string }).code !== '23505' && (error as { code?: string }).code !== '42P06') throw error;
-  } finally {
     await client.end();
+    throw error;
   }
+  // Ending the session releases the lock, also when start-up failed half-way.
+  return { release: () => client.end() };
 }

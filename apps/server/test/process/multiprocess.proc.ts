@@ -27,9 +27,9 @@ describe('two processes on PostgreSQL + Redis', () => {
   let counter = 0;
 
   beforeAll(async () => {
-    // The first process creates the schema and runs the migrations; the second finds them done.
-    A = await startServer('A', env);
-    B = await startServer('B', env);
+    // Both start at the same instant on an empty schema: one creates it and runs the migrations and the
+    // first-start data under the start-up lock, the other waits and finds them done.
+    [A, B] = await Promise.all([startServer('A', env), startServer('B', env)]);
     apiA = new Api(A.url);
     apiB = new Api(B.url);
     admin = await apiA.login('admin', 'admin');
