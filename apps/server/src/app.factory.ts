@@ -11,6 +11,7 @@ import { DataSource } from 'typeorm';
 import { APP_CONFIG, ModuleRegistry, RateLimiters, Realtime, SqlRunner, type AppConfig } from '@lc/platform/server';
 import { dataSourceOptions, holdStartupLock } from './database';
 import { sqlRunnerFor } from './sql';
+import { SqliteCheckpointer } from './sql/sqlite-checkpointer';
 import { discoverModules } from './modules-host/discover-modules';
 import { CreateModuleState1764000000000 } from './modules-host/create-module-state.migration';
 import { DatabaseModuleRegistry } from './modules-host/module-registry.service';
@@ -67,6 +68,7 @@ async function createNestApp(config: AppConfig, modules: ReturnType<typeof disco
         },
       },
       { provide: SqlRunner, inject: [DataSource], useFactory: sqlRunnerFor },
+      SqliteCheckpointer,
       { provide: APP_GUARD, useClass: PlatformGuard },
       { provide: APP_INTERCEPTOR, useClass: SocketAckInterceptor },
       { provide: RateLimiters, useFactory: () => HostRateLimiters.fromConfig(config) },

@@ -13,6 +13,8 @@ interface Database {
   transaction<T>(fn: () => T): { (): T; immediate(): T };
 }
 
+type Outcome = { ok: true; value: unknown } | { ok: false; error: unknown };
+
 interface Queued {
   work: SqlWork<unknown>;
   resolve(value: unknown): void;
@@ -68,21 +70,11 @@ export class SqliteSqlRunner extends SqlRunner {
     if (this.connection.inTransaction) return this.schedule(); // a TypeORM transaction is between two awaits
     const batch = this.queue;
     this.queue = [];
-    const outcomes: Array<{ ok: true; value: unknown } | { ok: false; error: unknown }> = [];
+    let outcomes: Outcome[];
     try {
-      this.connection
-        .transaction(() => {
-          for (const { work } of batch) {
-            try {
-              outcomes.push({ ok: true, value: this.connection.transaction(() => this.drive(work))() });
-            } catch (error) {
-              outcomes.push({ ok: false, error });
-            }
-          }
-        })
-        .immediate();
+      outcomes = batch.length === 1 ? [this.runAlone(batch[0].work)] : this.runTogether(batch.map((queued) => queued.work));
     } catch (error) {
-      batch.forEach((queued) => queued.reject(error)); // the commit itself failed: nothing of the batch is stored
+      batch.forEach((queued) => queued.reject(error)); // the commit failed: nothing of the batch is stored
       return;
     }
     batch.forEach((queued, i) => {
@@ -90,6 +82,30 @@ export class SqliteSqlRunner extends SqlRunner {
       if (outcome.ok) queued.resolve(outcome.value);
       else queued.reject(outcome.error);
     });
+  }
+
+  /** Alone in its turn (the usual case below full load): no savepoint needed. */
+  private runAlone(work: SqlWork<unknown>): Outcome {
+    try {
+      return { ok: true, value: this.connection.transaction(() => this.drive(work)).immediate() };
+    } catch (error) {
+      return { ok: false, error };
+    }
+  }
+
+  /** One transaction, a savepoint each (better-sqlite3 nests transactions as savepoints). */
+  private runTogether(works: Array<SqlWork<unknown>>): Outcome[] {
+    return this.connection
+      .transaction(() =>
+        works.map((work): Outcome => {
+          try {
+            return { ok: true, value: this.connection.transaction(() => this.drive(work))() };
+          } catch (error) {
+            return { ok: false, error };
+          }
+        }),
+      )
+      .immediate();
   }
 
   private failAll(error: Error): void {

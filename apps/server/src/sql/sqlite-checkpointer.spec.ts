@@ -1,0 +1,27 @@
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DataSource } from 'typeorm';
+import { createTestApp, waitFor, type TestApp } from '@lc/testing';
+
+describe('SQLite checkpoints in a worker thread', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'lc-checkpoint-'));
+  const file = join(dir, 'livechat.sqlite');
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp({}, { DATABASE_URL: `sqlite:${file}` });
+  });
+  afterAll(async () => {
+    await t.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('copies committed pages into the database file while the main connection never checkpoints', async () => {
+    const db = t.app.get(DataSource);
+    await db.query('PRAGMA wal_autocheckpoint = 0'); // only the worker may move pages out of the log now
+    await db.query('CREATE TABLE "checkpoint_test" ("id" integer PRIMARY KEY, "payload" text)');
+    const before = statSync(file).size;
+    for (let i = 0; i < 20; i++) await db.query('INSERT INTO "checkpoint_test" ("payload") VALUES (?)', ['x'.repeat(100_000)]);
+    await waitFor(() => expect(statSync(file).size).toBeGreaterThan(before + 1_500_000), 3000);
+  });
+});
