@@ -106,7 +106,7 @@ function configureHttp(app: NestExpressApplication, config: AppConfig): void {
       exceptionFactory: (errors) => new BadRequestException(flattenErrors(errors)),
     }),
   );
-  app.enableShutdownHooks();
+  app.enableShutdownHooks(['SIGTERM', 'SIGINT']); // not Nest's default list, which stops on SIGHUP and SIGUSR2 (heap snapshots) too
 
   const document = SwaggerModule.createDocument(app, new DocumentBuilder().setTitle('Live chat platform API').setVersion('1').addBearerAuth().build());
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs/openapi.json' });
