@@ -1,3 +1,5 @@
+import type { EntityManager } from 'typeorm';
+
 /**
  * Hand-written SQL for the few hot paths (a chat message) where the ORM's query building costs more than
  * the database itself. One dialect that SQLite and PostgreSQL both read: `?` placeholders (the sql tag
@@ -29,6 +31,9 @@ export abstract class SqlRunner {
    * Resolves once committed.
    */
   abstract write<T>(work: SqlWork<T>): Promise<T>;
-  /** One statement outside any batch (a read). */
-  abstract read(statement: Sql): Promise<Row[]>;
+  /**
+   * One statement outside any batch (a read). `within`: the transaction of an `atomically` block, whose own
+   * uncommitted writes the read must see (SQLite has a single connection: it is that one anyway).
+   */
+  abstract read(statement: Sql, within?: EntityManager): Promise<Row[]>;
 }

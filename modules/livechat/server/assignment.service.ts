@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, In, Not, IsNull, type EntityManager } from 'typeorm';
-import { atomically } from '@lc/platform/server';
+import { DataSource, type EntityManager } from 'typeorm';
+import { atomically, sql, SqlRunner } from '@lc/platform/server';
 import { LanguagesService, User } from '../../base/server/public-api';
 import { Member } from '../../discuss/server/public-api';
 import { PresenceService } from '../../presence/server';
@@ -21,11 +21,23 @@ export interface AssignmentOutcome {
 export class AssignmentService {
   private readonly logger = new Logger('Assignment');
 
+  /** Joined active operators of a channel with their ongoing sessions (all channels, this one) and last assignment. */
+  private readonly operatorFactsQuery: string;
+
   constructor(
     @InjectDataSource() private readonly db: DataSource,
+    private readonly sql: SqlRunner,
     private readonly presence: PresenceService,
     private readonly languages: LanguagesService,
-  ) {}
+  ) {
+    this.operatorFactsQuery = `SELECT o."userId", u."name", u."lang", u."livechatLanguages",
+        (SELECT COUNT(*) FROM "livechat_session" s WHERE s."operatorId" = o."userId" AND s."status" = 'active') AS "ongoing",
+        (SELECT COUNT(*) FROM "livechat_session" s WHERE s."operatorId" = o."userId" AND s."status" = 'active' AND s."channelId" = o."channelId") AS "inChannel",
+        (SELECT MAX(s."assignedAt") FROM "livechat_session" s WHERE s."operatorId" = o."userId") AS "lastAssignedAt"
+      FROM "livechat_channel_operator" o JOIN "${db.getMetadata(User).tableName}" u ON u."id" = o."userId"
+      WHERE o."channelId" = ? AND u."active" = ?
+      ORDER BY o."userId"`;
+  }
 
   /**
    * Assigns the queued sessions of a channel first come first served, as long as an operator is
@@ -68,61 +80,32 @@ export class AssignmentService {
     return decision.operatorId;
   }
 
+  /**
+   * Everything the rules need about the joined operators in one read (no entity per operator: with a
+   * thousand operators, loading them through the ORM was most of a session start).
+   */
   private async gatherFacts(manager: EntityManager, channel: LivechatChannel, session: LivechatSession, online: Set<number>, enabled: Set<string>) {
-    const joined = await manager.getRepository(ChannelOperator).findBy({ channelId: channel.id });
-    const ids = joined.map((j) => j.userId);
-    const users = ids.length ? await manager.getRepository(User).findBy({ id: In(ids), active: true }) : [];
-    const inThisChannel = channel.maxSessionsPerOperator ? await this.countOngoing(manager, ids, channel.id) : new Map<number, number>();
-    const ongoing = await this.countOngoing(manager, ids);
-    const lastAssigned = await this.lastAssignedAt(manager, ids);
-
+    const rows = await this.sql.read({ text: this.operatorFactsQuery, params: [channel.id, true] }, manager);
     const candidates: CandidateFacts[] = [];
     const excluded: Array<{ name: string; why: string }> = [];
-    for (const user of users) {
-      if (!online.has(user.id)) excluded.push({ name: user.name, why: 'not online' });
-      else if (channel.maxSessionsPerOperator && (inThisChannel.get(user.id) ?? 0) >= channel.maxSessionsPerOperator) excluded.push({ name: user.name, why: `full: ${channel.maxSessionsPerOperator} sessions` });
+    for (const row of rows) {
+      const userId = Number(row.userId);
+      const name = String(row.name);
+      if (!online.has(userId)) excluded.push({ name, why: 'not online' });
+      else if (channel.maxSessionsPerOperator && Number(row.inChannel) >= channel.maxSessionsPerOperator) excluded.push({ name, why: `full: ${channel.maxSessionsPerOperator} sessions` });
       else
         candidates.push({
-          userId: user.id,
-          name: user.name,
-          languages: [user.lang, ...user.livechatLanguages].filter((l) => enabled.has(l)),
-          ongoing: ongoing.get(user.id) ?? 0,
-          lastAssignedAt: lastAssigned.get(user.id) ?? null,
+          userId,
+          name,
+          languages: [String(row.lang), ...String(row.livechatLanguages ?? '').split(',')].filter((l) => enabled.has(l)),
+          ongoing: Number(row.ongoing),
+          lastAssignedAt: row.lastAssignedAt === null ? null : Number(row.lastAssignedAt),
         });
     }
-    const previous = await manager.getRepository(LivechatSession).findOne({
-      where: { visitorTokenHash: session.visitorTokenHash, operatorId: Not(IsNull()), id: Not(session.id) },
-      order: { assignedAt: 'DESC' },
-    });
-    return { candidates, excluded, previousOperatorId: previous?.operatorId ?? null, visitorLanguages: visitorLanguages(session.acceptLanguage ?? undefined) };
-  }
-
-  /** Sessions assigned and not ended per operator, in one channel or in all. */
-  private async countOngoing(manager: EntityManager, operatorIds: number[], channelId?: number): Promise<Map<number, number>> {
-    if (!operatorIds.length) return new Map();
-    const query = manager
-      .getRepository(LivechatSession)
-      .createQueryBuilder('s')
-      .select('s.operatorId', 'operatorId')
-      .addSelect('COUNT(*)', 'count')
-      .where("s.status = 'active'")
-      .andWhere('s.operatorId IN (:...operatorIds)', { operatorIds })
-      .groupBy('s.operatorId');
-    if (channelId) query.andWhere('s.channelId = :channelId', { channelId });
-    const rows = await query.getRawMany<{ operatorId: number; count: string | number }>();
-    return new Map(rows.map((r) => [Number(r.operatorId), Number(r.count)]));
-  }
-
-  private async lastAssignedAt(manager: EntityManager, operatorIds: number[]): Promise<Map<number, number>> {
-    if (!operatorIds.length) return new Map();
-    const rows = await manager
-      .getRepository(LivechatSession)
-      .createQueryBuilder('s')
-      .select('s.operatorId', 'operatorId')
-      .addSelect('MAX(s.assignedAt)', 'at')
-      .where('s.operatorId IN (:...operatorIds)', { operatorIds })
-      .groupBy('s.operatorId')
-      .getRawMany<{ operatorId: number; at: string | number }>();
-    return new Map(rows.map((r) => [Number(r.operatorId), Number(r.at)]));
+    const [previous] = await this.sql.read(
+      sql`SELECT "operatorId" FROM "livechat_session" WHERE "visitorTokenHash" = ${session.visitorTokenHash} AND "operatorId" IS NOT NULL AND "id" <> ${session.id} ORDER BY "assignedAt" DESC LIMIT 1`,
+      manager,
+    );
+    return { candidates, excluded, previousOperatorId: previous ? Number(previous.operatorId) : null, visitorLanguages: visitorLanguages(session.acceptLanguage ?? undefined) };
   }
 }

@@ -1,4 +1,4 @@
-import { decideAssignment, type CandidateFacts } from './assignment';
+import { decideAssignment, REASON_MAX_LISTED, type CandidateFacts } from './assignment';
 import { visitorLanguages } from './visitor-languages';
 
 const op = (userId: number, languages: string[], ongoing = 0, lastAssignedAt: number | null = null): CandidateFacts => ({ userId, name: `op${userId}`, languages, ongoing, lastAssignedAt });
@@ -53,5 +53,13 @@ describe('decideAssignment', () => {
   it('records the candidates and the deciding rule', () => {
     const d = decideAssignment({ candidates: [op(1, ['fr-FR'], 1, 10)], excluded: [{ name: 'op9', why: 'offline' }], previousOperatorId: null, visitorLanguages: ['fr-FR'] });
     expect(d.reason).toBe('candidates: op1 (1 ongoing), op9 (offline); rule: language fr-FR; 1 ongoing; only one with the fewest -> op1');
+  });
+
+  it(`names at most ${REASON_MAX_LISTED} operators in the reason, however many are inside`, () => {
+    const many = Array.from({ length: 1000 }, (_, i) => op(i + 1, ['en-US'], 1));
+    const d = decideAssignment({ candidates: [...many, op(1001, ['en-US'], 0)], excluded: [], previousOperatorId: null, visitorLanguages: ['en-US'] });
+    expect(d.operatorId).toBe(1001);
+    expect(d.reason).toContain(`op${REASON_MAX_LISTED} (1 ongoing), and ${1001 - REASON_MAX_LISTED} more; rule: language en-US; 0 ongoing`);
+    expect(d.reason.length).toBeLessThan(600);
   });
 });

@@ -29,6 +29,9 @@ export interface AssignmentDecision {
   reason: string;
 }
 
+/** The reason names this many operators at most: with a thousand inside, it stays a sentence. */
+export const REASON_MAX_LISTED = 20;
+
 const primary = (tag: string) => tag.toLowerCase().split('-')[0];
 
 /** Candidates speaking the first visitor language that any candidate speaks: exact tag, else same primary language. */
@@ -48,7 +51,8 @@ export function decideAssignment(input: AssignmentInput): AssignmentDecision {
     ...candidates.map((c) => `${c.name} (${c.ongoing} ongoing)`),
     ...excluded.map((e) => `${e.name} (${e.why})`),
   ];
-  const header = `candidates: ${considered.length ? considered.join(', ') : 'none'}`;
+  const listed = considered.length > REASON_MAX_LISTED ? [...considered.slice(0, REASON_MAX_LISTED), `and ${considered.length - REASON_MAX_LISTED} more`] : considered;
+  const header = `candidates: ${listed.length ? listed.join(', ') : 'none'}`;
   if (!candidates.length) return { operatorId: null, reason: `${header}; queued: no operator available` };
 
   const previous = candidates.find((c) => c.userId === previousOperatorId);

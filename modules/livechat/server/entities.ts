@@ -23,6 +23,7 @@ export class ChannelOperator {
 }
 
 @Entity('livechat_session')
+@Index('IDX_livechat_session_operator_assigned', ['operatorId', 'assignedAt'])
 export class LivechatSession {
   @PrimaryGeneratedColumn() id!: number;
   @Index() @Column({ type: 'integer' }) channelId!: number;

@@ -7,6 +7,7 @@ import { LivechatDemoData } from './demo-data';
 import { ChannelOperator, LivechatChannel, LivechatSession } from './entities';
 import { LivechatSweeper } from './livechat-sweeper';
 import { CreateLivechatTables1764000000400 } from './migrations/create-livechat-tables';
+import { IndexOperatorAssignments1764000000410 } from './migrations/index-operator-assignments';
 import { SessionsService } from './sessions.service';
 import { VisitorBridge } from './visitor-bridge';
 import { VisitorController } from './visitor.controller';
@@ -19,7 +20,7 @@ const entities = [LivechatChannel, ChannelOperator, LivechatSession];
 @PlatformModule({
   imports: [TypeOrmModule.forFeature(entities)],
   entities,
-  migrations: [CreateLivechatTables1764000000400],
+  migrations: [CreateLivechatTables1764000000400, IndexOperatorAssignments1764000000410],
   controllers: [ChannelsController, VisitorController, WidgetController],
   providers: [AssignmentService, SessionsService, ChannelsService, VisitorRateLimits, LivechatSweeper, VisitorBridge, VisitorGateway, { provide: VisitorAuthenticator, useExisting: VisitorBridge }, LivechatDemoData],
   exports: [VisitorAuthenticator],

@@ -110,9 +110,17 @@ export class PresenceService implements OnApplicationBootstrap, OnApplicationShu
   /** Of these users, those online now: a live connection and active within the inactivity timeout. */
   async onlineAmong(userIds: number[]): Promise<number[]> {
     if (!userIds.length) return [];
-    const rows = await this.db.getRepository(UserPresence).findBy({ userId: In(userIds), status: 'online' });
+    // Raw rows: this runs for every session start, over every operator of the channel.
+    const rows = await this.db
+      .getRepository(UserPresence)
+      .createQueryBuilder('p')
+      .select('p.userId', 'userId')
+      .addSelect('p.lastActivityAt', 'lastActivityAt')
+      .where('p.userId IN (:...userIds)', { userIds })
+      .andWhere("p.status = 'online'")
+      .getRawMany<{ userId: number; lastActivityAt: string | number }>();
     const activeSince = Date.now() - this.timeoutMs;
-    return rows.filter((r) => r.lastActivityAt >= activeSince || this.pendingActivity.has(r.userId)).map((r) => r.userId);
+    return rows.filter((r) => Number(r.lastActivityAt) >= activeSince || this.pendingActivity.has(Number(r.userId))).map((r) => Number(r.userId));
   }
 
   /** One pass of the sweeper; safe to run in every process at once. */

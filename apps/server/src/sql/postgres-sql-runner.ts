@@ -1,5 +1,5 @@
 import type { Pool } from 'pg';
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import { SqlRunner, type Row, type Sql, type SqlWork } from '@lc/platform/server';
 
 /**
@@ -17,7 +17,8 @@ export class PostgresSqlRunner extends SqlRunner {
     return (this.dataSource.driver as unknown as { master: Pool }).master;
   }
 
-  async read(statement: Sql): Promise<Row[]> {
+  async read(statement: Sql, within?: EntityManager): Promise<Row[]> {
+    if (within) return within.query(this.text(statement), statement.params);
     return (await this.pool.query(this.text(statement), statement.params)).rows;
   }
 
@@ -45,6 +46,7 @@ export class PostgresSqlRunner extends SqlRunner {
     if (converted === undefined) {
       let n = 0;
       converted = text.replace(/\?/g, () => `$${++n}`);
+      if (this.texts.size >= 500) this.texts.clear(); // texts are fixed per call site: this never happens in practice
       this.texts.set(text, converted);
     }
     return converted;

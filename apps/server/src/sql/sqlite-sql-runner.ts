@@ -1,4 +1,4 @@
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import { SqlRunner, type Row, type Sql, type SqlValue, type SqlWork } from '@lc/platform/server';
 
 /** The part of better-sqlite3 used here. */
@@ -12,6 +12,8 @@ interface Database {
   prepare(text: string): Statement;
   transaction<T>(fn: () => T): { (): T; immediate(): T };
 }
+
+const MAX_CACHED_STATEMENTS = 500;
 
 type Outcome = { ok: true; value: unknown } | { ok: false; error: unknown };
 
@@ -40,7 +42,8 @@ export class SqliteSqlRunner extends SqlRunner {
     return (this.dataSource.driver as unknown as { databaseConnection: Database }).databaseConnection;
   }
 
-  read(statement: Sql): Promise<Row[]> {
+  /** `within` needs nothing here: SQLite has the one connection every transaction runs on. */
+  read(statement: Sql, _within?: EntityManager): Promise<Row[]> {
     try {
       return Promise.resolve(this.execute(statement));
     } catch (error) {
@@ -125,6 +128,8 @@ export class SqliteSqlRunner extends SqlRunner {
     let statement = this.statements.get(text);
     if (!statement) {
       statement = this.connection.prepare(text);
+      // Texts are fixed per call site, so this stays small; the bound guards against a caller building them.
+      if (this.statements.size >= MAX_CACHED_STATEMENTS) this.statements.delete(this.statements.keys().next().value!);
       this.statements.set(text, statement);
     }
     const values = params.map(toSqliteValue);
