@@ -7,7 +7,10 @@ import { SqlRunner, type Row, type Sql, type SqlWork } from '@lc/platform/server
  * concurrent commits are grouped by PostgreSQL itself, and the processes of a cluster share nothing else.
  */
 export class PostgresSqlRunner extends SqlRunner {
-  private readonly texts = new Map<string, string>();
+  /** Each distinct statement becomes a named prepared statement: PostgreSQL parses and plans it once per connection. */
+  private readonly prepared = new Map<string, { name: string; text: string }>();
+
+  private statementCount = 0;
 
   constructor(private readonly dataSource: DataSource) {
     super();
@@ -18,8 +21,8 @@ export class PostgresSqlRunner extends SqlRunner {
   }
 
   async read(statement: Sql, within?: EntityManager): Promise<Row[]> {
-    if (within) return within.query(this.text(statement), statement.params);
-    return (await this.pool.query(this.text(statement), statement.params)).rows;
+    if (within) return within.query(this.prepare(statement).text, statement.params);
+    return (await this.pool.query({ ...this.prepare(statement), values: statement.params })).rows;
   }
 
   async write<T>(work: SqlWork<T>): Promise<T> {
@@ -29,7 +32,7 @@ export class PostgresSqlRunner extends SqlRunner {
       await client.query('BEGIN');
       const steps = work();
       let step = steps.next(undefined as never);
-      while (!step.done) step = steps.next((await client.query(this.text(step.value), step.value.params)).rows);
+      while (!step.done) step = steps.next((await client.query({ ...this.prepare(step.value), values: step.value.params })).rows);
       await client.query('COMMIT');
       return step.value;
     } catch (error) {
@@ -41,14 +44,15 @@ export class PostgresSqlRunner extends SqlRunner {
   }
 
   /** `?` placeholders become `$1, $2, …` (the statements never hold a literal question mark). */
-  private text({ text }: Sql): string {
-    let converted = this.texts.get(text);
-    if (converted === undefined) {
+  private prepare({ text }: Sql): { name: string; text: string } {
+    let statement = this.prepared.get(text);
+    if (!statement) {
       let n = 0;
-      converted = text.replace(/\?/g, () => `$${++n}`);
-      if (this.texts.size >= 500) this.texts.clear(); // texts are fixed per call site: this never happens in practice
-      this.texts.set(text, converted);
+      // Texts are fixed per call site, so this stays small; names stay unique even past the bound.
+      if (this.prepared.size >= 500) this.prepared.delete(this.prepared.keys().next().value!);
+      statement = { name: `lc_${++this.statementCount}`, text: text.replace(/\?/g, () => `$${++n}`) };
+      this.prepared.set(text, statement);
     }
-    return converted;
+    return statement;
   }
 }
