@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Subject } from 'rxjs';
-import type { AppSocket, Sql } from '@lc/platform/server';
+import type { AppSocket } from '@lc/platform/server';
 import type { ConversationItem, Message, SocketMessageDto } from '@lc/protocol';
 import type { Conversation } from './entities';
 import type { ConversationRef } from './messages.service';
@@ -17,8 +17,6 @@ export class DiscussHooks {
   readonly itemDetails: Array<(conversations: Conversation[]) => Promise<Map<number, Partial<ItemDetails>>>> = [];
   /** Every stored message, once, in the process that stored it. */
   readonly posted$ = new Subject<{ conversation: ConversationRef; message: Message }>();
-  /** Statements written in the same transaction as each new message (null: none for this conversation). */
-  readonly writtenWithMessage: Array<(conversation: ConversationRef) => Sql | null> = [];
   /** Answers a `message` socket event from a visitor; without it visitors cannot post by socket. */
   visitorMessage?: (socket: AppSocket, dto: SocketMessageDto) => Promise<Message>;
 }

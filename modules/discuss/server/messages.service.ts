@@ -51,7 +51,6 @@ export class MessagesService {
    */
   async post(conversation: ConversationRef, author: Author, body: string, clientId?: string, senderSocketId?: string): Promise<PostResult> {
     const createdAt = new Date();
-    const extraStatements = this.hooks.writtenWithMessage.map((statementFor) => statementFor(conversation)).filter((s) => s !== null);
     const stored = await this.sql.write(function* () {
       const [inserted] = yield sql`INSERT INTO "discuss_message" ("conversationId", "authorKind", "authorId", "authorName", "body", "clientId", "createdAt")
         VALUES (${conversation.id}, ${author.kind}, ${author.id}, ${author.name.slice(0, 100)}, ${body}, ${clientId ?? null}, ${createdAt})
@@ -60,7 +59,6 @@ export class MessagesService {
       const id = Number(inserted.id);
       yield sql`UPDATE "discuss_conversation" SET "lastMessageId" = ${id} WHERE "id" = ${conversation.id} AND ("lastMessageId" IS NULL OR "lastMessageId" < ${id})`;
       if (author.kind === 'user') yield sql`UPDATE "discuss_member" SET "lastSeenMessageId" = ${id} WHERE "conversationId" = ${conversation.id} AND "userId" = ${author.id} AND "lastSeenMessageId" < ${id}`;
-      for (const statement of extraStatements) yield statement;
       const members = yield sql`SELECT "userId" FROM "discuss_member" WHERE "conversationId" = ${conversation.id}`;
       return { id, memberIds: members.map((m) => Number(m.userId)) };
     });

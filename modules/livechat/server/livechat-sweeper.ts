@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, In, LessThan } from 'typeorm';
-import { APP_CONFIG, ModuleRegistry, Realtime, visitorSessionRoom, type AppConfig } from '@lc/platform/server';
+import { DataSource, In } from 'typeorm';
+import { APP_CONFIG, ModuleRegistry, Realtime, sql, SqlRunner, visitorSessionRoom, type AppConfig } from '@lc/platform/server';
 import { UserPresence } from '../../presence/server/entities';
 import { ChannelsService } from './channels.service';
 import { ChannelOperator, LivechatSession } from './entities';
@@ -20,6 +20,7 @@ export class LivechatSweeper implements OnApplicationBootstrap, OnApplicationShu
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
+    private readonly sql: SqlRunner,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly channels: ChannelsService,
     private readonly sessions: SessionsService,
@@ -65,9 +66,18 @@ export class LivechatSweeper implements OnApplicationBootstrap, OnApplicationShu
     }
   }
 
+  /**
+   * Idle: no message since the cut-off (the conversation's last one, by anyone) and no visitor connection
+   * since then (lastActivityAt moves when a visitor connects) nor now.
+   */
   private async endIdleSessions(): Promise<void> {
     const idleSince = Date.now() - this.config.sessionIdleEndS * 1000;
-    const idle = await this.db.getRepository(LivechatSession).findBy({ status: In(['queued', 'active']), lastActivityAt: LessThan(idleSince) });
+    const rows = await this.sql.read(sql`SELECT s."id" FROM "livechat_session" s
+      JOIN "discuss_conversation" c ON c."id" = s."conversationId"
+      LEFT JOIN "discuss_message" m ON m."id" = c."lastMessageId"
+      WHERE s."status" IN ('queued', 'active') AND s."lastActivityAt" < ${idleSince} AND (m."id" IS NULL OR m."createdAt" < ${new Date(idleSince)})`);
+    if (!rows.length) return;
+    const idle = await this.db.getRepository(LivechatSession).findBy({ id: In(rows.map((r) => Number(r.id))) });
     for (const session of idle) {
       const connected = await this.realtime.server.in(visitorSessionRoom(session.id)).fetchSockets();
       if (connected.length) continue;

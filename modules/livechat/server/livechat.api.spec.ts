@@ -348,3 +348,43 @@ describe('livechat: the 30-minute rule with a 2-second timeout', () => {
     expect(channels.find((c: { id: number }) => c.id === channelId).areYouInside).toBe(true);
   });
 });
+
+describe('livechat: sessions end after LIVECHAT_SESSION_IDLE_END_S with no message and no visitor connection (2 s here)', () => {
+  let t: TestApp;
+  let channelId: number;
+  const status = async (sessionId: number) =>
+    (await t.http.get(`/api/livechat/sessions?channelId=${channelId}`).auth(t.adminToken, { type: 'bearer' }).expect(200)).body.find((s: { id: number }) => s.id === sessionId).status;
+  const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+  beforeAll(async () => {
+    // The sweeper runs every min(60 s, inactivity timeout / 2): every second here.
+    t = await createTestApp({ sessionIdleEndS: 2, inactivityTimeoutS: 2 });
+    channelId = (await t.http.post('/api/livechat/channels').auth(t.adminToken, { type: 'bearer' }).send({ name: 'Idle' }).expect(201)).body.id;
+  });
+  afterAll(() => t.close());
+
+  it('ends a session nobody wrote in and nobody follows', async () => {
+    const session = (await t.http.post(`/api/livechat/channels/${channelId}/sessions`).send({}).expect(201)).body;
+    await waitFor(async () => expect(await status(session.sessionId)).toBe('ended'), 6000, 200);
+  });
+
+  it('keeps a session while messages come, and ends it once they stop', async () => {
+    const session = (await t.http.post(`/api/livechat/channels/${channelId}/sessions`).send({}).expect(201)).body;
+    for (let i = 0; i < 4; i++) {
+      await t.http.post(`/api/livechat/sessions/${session.sessionId}/messages`).set('X-Visitor-Token', session.visitorToken).send({ body: `still here ${i}` }).expect(201);
+      await sleep(1000);
+    }
+    expect(await status(session.sessionId)).not.toBe('ended'); // 4 s after the start, 1 s after the last message
+    await waitFor(async () => expect(await status(session.sessionId)).toBe('ended'), 6000, 200);
+  });
+
+  it('keeps a session while the visitor is connected, and counts the idle time from their disconnection', async () => {
+    const session = (await t.http.post(`/api/livechat/channels/${channelId}/sessions`).send({}).expect(201)).body;
+    const visitor = await t.connect({ visitorToken: session.visitorToken });
+    await sleep(3500);
+    expect(await status(session.sessionId)).not.toBe('ended');
+    visitor.disconnect();
+    await sleep(1000);
+    expect(await status(session.sessionId)).not.toBe('ended');
+    await waitFor(async () => expect(await status(session.sessionId)).toBe('ended'), 6000, 200);
+  });
+});

@@ -1,10 +1,10 @@
 import { ConflictException, Injectable, Logger, NotFoundException, UnauthorizedException, type OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
-import { Realtime, sql, visitorSessionRoom, type AuthUser } from '@lc/platform/server';
+import { Realtime, visitorSessionRoom, type AuthUser } from '@lc/platform/server';
 import { SocketEvents, type LivechatSessionItem, type Message, type SessionEvent, type StartedSession, type PublicChannel } from '@lc/protocol';
 import { User } from '../../base/server/public-api';
-import { Conversation, ConversationsService, DiscussHooks, MessagesService, MessageRecord, conversationRoom } from '../../discuss/server/public-api';
+import { Conversation, ConversationsService, MessagesService, MessageRecord, conversationRoom } from '../../discuss/server/public-api';
 import { PresenceService } from '../../presence/server';
 import { AssignmentService } from './assignment.service';
 import { ChannelOperator, LivechatChannel, LivechatSession } from './entities';
@@ -32,16 +32,11 @@ export class SessionsService implements OnApplicationBootstrap {
     private readonly assignment: AssignmentService,
     private readonly conversations: ConversationsService,
     private readonly messages: MessagesService,
-    private readonly hooks: DiscussHooks,
     private readonly presence: PresenceService,
     private readonly realtime: Realtime,
   ) {}
 
   onApplicationBootstrap(): void {
-    // A message in a live chat keeps its session alive (idle end counts from the last one), written with it.
-    this.hooks.writtenWithMessage.push((conversation) =>
-      conversation.kind === 'livechat' ? sql`UPDATE "livechat_session" SET "lastActivityAt" = ${Date.now()} WHERE "conversationId" = ${conversation.id}` : null,
-    );
     // An operator coming online may take queued visitors.
     this.presence.changes$.subscribe(({ userId, status }) => {
       if (status === 'online') void this.drainChannelsOf(userId).catch((e) => this.logger.error(e));

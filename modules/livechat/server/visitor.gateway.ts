@@ -1,4 +1,4 @@
-import { WebSocketGateway, type OnGatewayConnection } from '@nestjs/websockets';
+import { WebSocketGateway, type OnGatewayConnection, type OnGatewayDisconnect } from '@nestjs/websockets';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
 import { ModuleRegistry, type AppSocket } from '@lc/platform/server';
@@ -8,10 +8,11 @@ import { SessionsService } from './sessions.service';
 
 /**
  * A visitor (re)connecting gets the current state of their open sessions at once, so a widget that was
- * between pages learns that an operator took the chat or ended it.
+ * between pages learns that an operator took the chat or ended it. Connecting and disconnecting both count
+ * as the visitor's activity: an idle session ends that long after the visitor left, not after they came.
  */
 @WebSocketGateway()
-export class VisitorGateway implements OnGatewayConnection {
+export class VisitorGateway implements OnGatewayConnection, OnGatewayDisconnect {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly sessions: SessionsService,
@@ -22,6 +23,14 @@ export class VisitorGateway implements OnGatewayConnection {
     if (socket.data.kind !== 'visitor' || !this.registry.isEnabled('livechat')) return;
     const open = await this.db.getRepository(LivechatSession).findBy({ id: In(socket.data.sessionIds) });
     for (const session of open) socket.emit(SocketEvents.livechatSession, await this.sessions.sessionEvent(session));
-    await this.db.getRepository(LivechatSession).update({ id: In(socket.data.sessionIds), status: In(['queued', 'active']) }, { lastActivityAt: Date.now() });
+    await this.touch(socket.data.sessionIds);
+  }
+
+  async handleDisconnect(socket: AppSocket): Promise<void> {
+    if (socket.data?.kind === 'visitor') await this.touch(socket.data.sessionIds).catch(() => undefined); // the database may be closing
+  }
+
+  private async touch(sessionIds: number[]): Promise<void> {
+    await this.db.getRepository(LivechatSession).update({ id: In(sessionIds), status: In(['queued', 'active']) }, { lastActivityAt: Date.now() });
   }
 }
