@@ -66,6 +66,12 @@ export interface ChannelMembershipEvent {
   operators?: OperatorRef[];
 }
 
+/** The `livechat.channel.operators` event: the operators inside the channel after a join or a leave. */
+export interface ChannelOperatorsEvent {
+  channelId: number;
+  operators: OperatorRef[];
+}
+
 /** An item of GET /api/livechat/sessions (managers). */
 export interface LivechatSessionItem {
   id: number;

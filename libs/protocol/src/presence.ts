@@ -12,6 +12,8 @@ export const SocketEvents = {
   conversation: 'conversation',
   presence: 'presence',
   livechatChannel: 'livechat.channel',
+  /** Extension: who is inside a channel now, to every internal user (live kanban cards). */
+  livechatChannelOperators: 'livechat.channel.operators',
   livechatSession: 'livechat.session',
   typing: 'typing',
   activity: 'activity',

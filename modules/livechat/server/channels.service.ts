@@ -2,7 +2,7 @@ import { ForbiddenException, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
 import { INTERNAL_USERS_ROOM, Realtime, type AuthUser } from '@lc/platform/server';
-import { SocketEvents, type CreateChannelRequest, type LivechatChannelItem, type OperatorRef, type UpdateChannelRequest } from '@lc/protocol';
+import { SocketEvents, type ChannelOperatorsEvent, type CreateChannelRequest, type LivechatChannelItem, type OperatorRef, type UpdateChannelRequest } from '@lc/protocol';
 import { User } from '../../base/server/public-api';
 import { PresenceService } from '../../presence/server';
 import { ChannelOperator, LivechatChannel, LivechatSession } from './entities';
@@ -101,7 +101,8 @@ export class ChannelsService {
   private async announceMembership(channelId: number, userId: number, areYouInside: boolean): Promise<void> {
     const [item] = await this.list(userId, [channelId]);
     this.realtime.toUser(userId, SocketEvents.livechatChannel, { channelId, areYouInside, operators: item?.operators });
-    this.realtime.server.to(INTERNAL_USERS_ROOM).emit('livechat.channel.operators', { channelId, operators: item?.operators ?? [] });
+    const everyone: ChannelOperatorsEvent = { channelId, operators: item?.operators ?? [] };
+    this.realtime.server.to(INTERNAL_USERS_ROOM).emit(SocketEvents.livechatChannelOperators, everyone);
   }
 
   private async ongoingPerChannel(): Promise<Map<number, number>> {

@@ -1,7 +1,7 @@
 import { ChangeDetectionStrategy, Component, DestroyRef, inject, signal } from '@angular/core';
 import { RouterLink } from '@angular/router';
 import { ControlPanelComponent, RealtimeService, SessionService } from '@lc/platform/web';
-import type { ChannelMembershipEvent, ConversationItem, LivechatChannelItem, OperatorRef } from '@lc/protocol';
+import type { ChannelMembershipEvent, ChannelOperatorsEvent, ConversationItem, LivechatChannelItem } from '@lc/protocol';
 import { LivechatApi } from '../livechat-api.service';
 import { ChannelCardComponent } from './channel-card.component';
 
@@ -54,7 +54,7 @@ export default class ChannelsPage {
   constructor() {
     const subscriptions = [
       this.realtime.on<ChannelMembershipEvent>('livechat.channel').subscribe((e) => this.patch(e.channelId, { areYouInside: e.areYouInside, ...(e.operators && { operators: e.operators }) })),
-      this.realtime.on<{ channelId: number; operators: OperatorRef[] }>('livechat.channel.operators').subscribe((e) => this.patch(e.channelId, { operators: e.operators })),
+      this.realtime.on<ChannelOperatorsEvent>('livechat.channel.operators').subscribe((e) => this.patch(e.channelId, { operators: e.operators })),
       // A live chat of mine started or ended: the session counts changed.
       this.realtime.on<ConversationItem>('conversation').subscribe((item) => item.kind === 'livechat' && void this.load()),
       // Events missed while the socket was down: read everything again.
