@@ -26,9 +26,9 @@ export type SqlWork<T> = () => Generator<Sql, T, Row[]>;
 /** Provided by the host for the configured database. */
 export abstract class SqlRunner {
   /**
-   * Runs `work` in a transaction. Works queued in the same turn of the event loop share one commit (one
-   * disk sync for all of them), yet each is all-or-nothing on its own: one failing rolls back only itself.
-   * Resolves once committed.
+   * Runs `work` in a transaction and resolves once it is committed. On SQLite, works queued in the same turn
+   * of the event loop share one commit, yet each is all-or-nothing on its own: one failing rolls back only
+   * itself. On PostgreSQL each is its own transaction (the server groups concurrent commits itself).
    */
   abstract write<T>(work: SqlWork<T>): Promise<T>;
   /**

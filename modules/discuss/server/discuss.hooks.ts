@@ -1,9 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { Subject } from 'rxjs';
 import type { AppSocket } from '@lc/platform/server';
 import type { ConversationItem, Message, SocketMessageDto } from '@lc/protocol';
 import type { Conversation } from './entities';
-import type { ConversationRef } from './messages.service';
 
 export type ItemDetails = Pick<ConversationItem, 'livechat' | 'name'>;
 
@@ -15,8 +13,6 @@ export type ItemDetails = Pick<ConversationItem, 'livechat' | 'name'>;
 export class DiscussHooks {
   /** Extra fields for conversation items, by conversation id. */
   readonly itemDetails: Array<(conversations: Conversation[]) => Promise<Map<number, Partial<ItemDetails>>>> = [];
-  /** Every stored message, once, in the process that stored it. */
-  readonly posted$ = new Subject<{ conversation: ConversationRef; message: Message }>();
   /** Answers a `message` socket event from a visitor; without it visitors cannot post by socket. */
   visitorMessage?: (socket: AppSocket, dto: SocketMessageDto) => Promise<Message>;
 }

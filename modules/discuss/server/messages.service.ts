@@ -6,7 +6,6 @@ import { MESSAGES_PAGE_MAX, SocketEvents, type AuthorKind, type ConversationKind
 import { User } from '../../base/server/public-api';
 import { conversationRoom } from './conversation-rooms';
 import { ConversationsService } from './conversations.service';
-import { DiscussHooks } from './discuss.hooks';
 import { Conversation, Member, MessageRecord } from './entities';
 import { toMessage } from './message-mapper';
 
@@ -34,7 +33,6 @@ export class MessagesService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly sql: SqlRunner,
     private readonly conversations: ConversationsService,
-    private readonly hooks: DiscussHooks,
     private readonly realtime: Realtime,
   ) {
     this.postContextQuery = `SELECT c."kind", u."name", u."livechatUsername", m."id" AS "memberId"
@@ -51,9 +49,10 @@ export class MessagesService {
    */
   async post(conversation: ConversationRef, author: Author, body: string, clientId?: string, senderSocketId?: string): Promise<PostResult> {
     const createdAt = new Date();
+    const authorName = author.name.slice(0, 100);
     const stored = await this.sql.write(function* () {
       const [inserted] = yield sql`INSERT INTO "discuss_message" ("conversationId", "authorKind", "authorId", "authorName", "body", "clientId", "createdAt")
-        VALUES (${conversation.id}, ${author.kind}, ${author.id}, ${author.name.slice(0, 100)}, ${body}, ${clientId ?? null}, ${createdAt})
+        VALUES (${conversation.id}, ${author.kind}, ${author.id}, ${authorName}, ${body}, ${clientId ?? null}, ${createdAt})
         ON CONFLICT DO NOTHING RETURNING "id"`;
       if (!inserted) return null; // the unique (conversation, author, clientId) index already holds this send
       const id = Number(inserted.id);
@@ -68,10 +67,9 @@ export class MessagesService {
       return { message: toMessage(existing), created: false };
     }
 
-    const message: Message = { id: stored.id, conversationId: conversation.id, author: { kind: author.kind, id: author.id, name: author.name.slice(0, 100) }, body, clientId: clientId ?? null, createdAt: createdAt.toISOString() };
+    const message: Message = { id: stored.id, conversationId: conversation.id, author: { kind: author.kind, id: author.id, name: authorName }, body, clientId: clientId ?? null, createdAt: createdAt.toISOString() };
     const rooms = [...stored.memberIds.map(userRoom), conversationRoom(conversation.id)];
     (senderSocketId ? this.realtime.server.to(rooms).except(senderSocketId) : this.realtime.server.to(rooms)).emit(SocketEvents.message, message);
-    this.hooks.posted$.next({ conversation, message });
     return { message, created: true };
   }
 

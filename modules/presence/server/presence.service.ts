@@ -119,8 +119,16 @@ export class PresenceService implements OnApplicationBootstrap, OnApplicationShu
       .where('p.userId IN (:...userIds)', { userIds })
       .andWhere("p.status = 'online'")
       .getRawMany<{ userId: number; lastActivityAt: string | number }>();
-    const activeSince = Date.now() - this.timeoutMs;
-    return rows.filter((r) => Number(r.lastActivityAt) >= activeSince || this.pendingActivity.has(Number(r.userId))).map((r) => Number(r.userId));
+    return rows.filter((r) => this.isOnline(Number(r.userId), 'online', Number(r.lastActivityAt))).map((r) => Number(r.userId));
+  }
+
+  /**
+   * Whether a presence row (read by a module's own query) means online now: a live connection and activity
+   * within the timeout, counting activity this process has seen but not written yet.
+   */
+  isOnline(userId: number, status: string | null, lastActivityAt: number | null): boolean {
+    if (status !== 'online') return false;
+    return (lastActivityAt ?? 0) >= Date.now() - this.timeoutMs || this.pendingActivity.has(userId);
   }
 
   /** One pass of the sweeper; safe to run in every process at once. */

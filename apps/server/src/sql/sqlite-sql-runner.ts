@@ -25,7 +25,7 @@ interface Queued {
 
 /**
  * SQLite through the same better-sqlite3 connection TypeORM uses, with prepared statements kept for reuse.
- * Writes queued during one turn of the event loop run in one transaction: one WAL sync for all of them
+ * Writes queued during one turn of the event loop run in one transaction: one commit for all of them
  * (each work inside its own savepoint). Everything runs synchronously, so no other query can slip into
  * the transaction; it waits while a TypeORM transaction is open on the shared connection.
  */
