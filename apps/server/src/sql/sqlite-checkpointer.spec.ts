@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { createTestApp, waitFor, type TestApp } from '@lc/testing';
 
-describe('SQLite checkpoints in a worker thread', () => {
+describe('SQLite file: WAL, and checkpoints in a worker thread', () => {
   const dir = mkdtempSync(join(tmpdir(), 'lc-checkpoint-'));
   const file = join(dir, 'livechat.sqlite');
   let t: TestApp;
@@ -14,6 +14,12 @@ describe('SQLite checkpoints in a worker thread', () => {
   afterAll(async () => {
     await t.close();
     rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('runs the file in WAL mode with synchronous=NORMAL (the durability README states)', async () => {
+    const db = t.app.get(DataSource);
+    expect(await db.query('PRAGMA journal_mode')).toEqual([{ journal_mode: 'wal' }]);
+    expect(await db.query('PRAGMA synchronous')).toEqual([{ synchronous: 1 }]);
   });
 
   it('copies committed pages into the database file while the main connection never checkpoints', async () => {
