@@ -1,15 +1,21 @@
 import type { Pool } from 'pg';
 import type { DataSource, EntityManager } from 'typeorm';
 import { SqlRunner, type Row, type Sql, type SqlWork } from '@lc/platform/server';
+import { PreparedCache } from './prepared-cache';
 
 /**
  * PostgreSQL through TypeORM's own pool. Each write is its own transaction on its own connection:
  * concurrent commits are grouped by PostgreSQL itself, and the processes of a cluster share nothing else.
  */
 export class PostgresSqlRunner extends SqlRunner {
-  /** Each distinct statement becomes a named prepared statement: PostgreSQL parses and plans it once per connection. */
-  private readonly prepared = new Map<string, { name: string; text: string }>();
-
+  /**
+   * Each distinct statement becomes a named prepared statement: PostgreSQL parses and plans it once per
+   * connection. `?` placeholders become `$1, $2, …` (the statements never hold a literal question mark).
+   */
+  private readonly prepared = new PreparedCache((text) => {
+    let n = 0;
+    return { name: `lc_${++this.statementCount}`, text: text.replace(/\?/g, () => `$${++n}`) };
+  });
   private statementCount = 0;
 
   constructor(private readonly dataSource: DataSource) {
@@ -21,8 +27,8 @@ export class PostgresSqlRunner extends SqlRunner {
   }
 
   async read(statement: Sql, within?: EntityManager): Promise<Row[]> {
-    if (within) return within.query(this.prepare(statement).text, statement.params);
-    return (await this.pool.query({ ...this.prepare(statement), values: statement.params })).rows;
+    if (within) return within.query(this.prepared.get(statement.text).text, statement.params);
+    return (await this.pool.query({ ...this.prepared.get(statement.text), values: statement.params })).rows;
   }
 
   async write<T>(work: SqlWork<T>): Promise<T> {
@@ -32,7 +38,7 @@ export class PostgresSqlRunner extends SqlRunner {
       await client.query('BEGIN');
       const steps = work();
       let step = steps.next(undefined as never);
-      while (!step.done) step = steps.next((await client.query({ ...this.prepare(step.value), values: step.value.params })).rows);
+      while (!step.done) step = steps.next((await client.query({ ...this.prepared.get(step.value.text), values: step.value.params })).rows);
       await client.query('COMMIT');
       return step.value;
     } catch (error) {
@@ -41,18 +47,5 @@ export class PostgresSqlRunner extends SqlRunner {
     } finally {
       client.release(broken); // a connection that cannot even roll back is discarded, not reused
     }
-  }
-
-  /** `?` placeholders become `$1, $2, …` (the statements never hold a literal question mark). */
-  private prepare({ text }: Sql): { name: string; text: string } {
-    let statement = this.prepared.get(text);
-    if (!statement) {
-      let n = 0;
-      // Texts are fixed per call site, so this stays small; names stay unique even past the bound.
-      if (this.prepared.size >= 500) this.prepared.delete(this.prepared.keys().next().value!);
-      statement = { name: `lc_${++this.statementCount}`, text: text.replace(/\?/g, () => `$${++n}`) };
-      this.prepared.set(text, statement);
-    }
-    return statement;
   }
 }

@@ -1,5 +1,6 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { SqlRunner, type Row, type Sql, type SqlValue, type SqlWork } from '@lc/platform/server';
+import { PreparedCache } from './prepared-cache';
 
 /** The part of better-sqlite3 used here. */
 interface Statement {
@@ -12,8 +13,6 @@ interface Database {
   prepare(text: string): Statement;
   transaction<T>(fn: () => T): { (): T; immediate(): T };
 }
-
-const MAX_CACHED_STATEMENTS = 500;
 
 type Outcome = { ok: true; value: unknown } | { ok: false; error: unknown };
 
@@ -30,7 +29,7 @@ interface Queued {
  * the transaction; it waits while a TypeORM transaction is open on the shared connection.
  */
 export class SqliteSqlRunner extends SqlRunner {
-  private readonly statements = new Map<string, Statement>();
+  private readonly statements = new PreparedCache((text) => this.connection.prepare(text));
   private queue: Queued[] = [];
   private scheduled = false;
 
@@ -125,13 +124,7 @@ export class SqliteSqlRunner extends SqlRunner {
   }
 
   private execute({ text, params }: Sql): Row[] {
-    let statement = this.statements.get(text);
-    if (!statement) {
-      statement = this.connection.prepare(text);
-      // Texts are fixed per call site, so this stays small; the bound guards against a caller building them.
-      if (this.statements.size >= MAX_CACHED_STATEMENTS) this.statements.delete(this.statements.keys().next().value!);
-      this.statements.set(text, statement);
-    }
+    const statement = this.statements.get(text);
     const values = params.map(toSqliteValue);
     if (statement.reader) return statement.all(values) as Row[];
     statement.run(values);
