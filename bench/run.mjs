@@ -10,11 +10,13 @@ import { root } from './lib/servers.mjs';
 import { formatTable, row } from './lib/stats.mjs';
 import { assignment } from './phases/assignment.mjs';
 import { cluster } from './phases/cluster.mjs';
+import { delivery } from './phases/delivery.mjs';
 import { latency } from './phases/latency.mjs';
 import { memory } from './phases/memory.mjs';
+import { reports } from './phases/reports.mjs';
 import { throughput } from './phases/throughput.mjs';
 
-const phases = { latency, throughput, memory, assignment, cluster };
+const phases = { delivery, latency, throughput, memory, assignment, cluster, reports };
 const started = performance.now();
 const log = (message) => console.log(`  [${((performance.now() - started) / 1000).toFixed(0).padStart(4)} s] ${message}`);
 

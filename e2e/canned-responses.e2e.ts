@@ -1,30 +1,15 @@
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { launchBrowser, logIn, screenshot, startServer, type RunningServer } from './support';
+import type { Locator, Page } from 'playwright-core';
+import { browserSuite, logIn, screenshot } from './support';
 
 /**
  * Canned responses, a module built only on the platform contract: its menu grafted into Live Chat, its
  * list and form, and its suggestions in the composers of Discuss and of chat windows.
  */
 describe('canned responses', () => {
-  let server: RunningServer;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
-
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await Promise.all(contexts.splice(0).map((c) => c.close()));
-    await browser?.close();
-    await server?.stop();
-  });
+  const suite = browserSuite();
 
   async function signedIn(login: string, password: string): Promise<Page> {
-    const context = await browser.newContext({ baseURL: server.url, viewport: { width: 1280, height: 800 } });
-    contexts.push(context);
-    const page = await context.newPage();
+    const page = await suite.newPage();
     await logIn(page, login, password);
     return page;
   }
@@ -58,6 +43,20 @@ describe('canned responses', () => {
       await marc.locator(`tr[data-shortcut="${shortcut}"]`).waitFor();
     }
     await screenshot(marc, 'canned-responses-list');
+    // The search: shortcut or text, kept in the URL (a reload keeps it).
+    await marc.getByRole('searchbox', { name: 'Search canned responses...' }).fill('center');
+    await marc.waitForURL('**/canned-responses?q=center');
+    await marc.locator('tr[data-shortcut="hello"]').waitFor({ state: 'detached' });
+    await marc.reload();
+    await marc.locator('tr[data-shortcut="help"]').waitFor();
+    expect(await marc.locator('tr[data-shortcut="hello"]').count()).toBe(0);
+    await screenshot(marc, 'canned-responses-search-desktop');
+    await marc.setViewportSize({ width: 390, height: 844 });
+    await screenshot(marc, 'canned-responses-search-phone');
+    await marc.setViewportSize({ width: 1280, height: 800 });
+    await marc.getByRole('searchbox', { name: 'Search canned responses...' }).fill('/hello');
+    await marc.locator('tr[data-shortcut="hello"]').waitFor();
+    expect(await marc.locator('tr[data-shortcut="help"]').count()).toBe(0);
 
     // Discuss: "/hel" lists both; ↓ then ↑ come back to /hello, Enter inserts it, Enter sends it.
     const id = await channel(marc, 'canned-test');
@@ -117,11 +116,16 @@ describe('canned responses', () => {
     await admin.goto('/web/apps');
     const card = admin.locator('[data-module="canned_responses"]');
     await card.getByRole('button', { name: 'Disable' }).click();
+    await admin.getByRole('dialog', { name: 'Disable Canned Responses' }).getByRole('button', { name: 'Disable' }).click();
     await card.getByRole('button', { name: 'Enable' }).waitFor();
     await admin.getByRole('link', { name: 'Home menu' }).click();
     await admin.locator('.lc-home-app[data-menu-id="livechat"]').click();
     await admin.getByRole('link', { name: 'Channels' }).first().waitFor();
-    expect(await admin.getByRole('button', { name: 'Configuration' }).count()).toBe(0);
+    // Live Chat → Configuration keeps its own entries, without Canned Responses.
+    await admin.getByRole('button', { name: 'Configuration' }).click();
+    await admin.getByRole('link', { name: 'Blocked visitors' }).waitFor();
+    expect(await admin.getByRole('link', { name: 'Canned Responses' }).count()).toBe(0);
+    await admin.keyboard.press('Escape');
     await admin.getByRole('link', { name: 'Home menu' }).click();
     await admin.locator('.lc-home-app[data-menu-id="discuss"]').click();
     await admin.locator('.lc-ds-row', { hasText: 'admin-canned' }).click();

@@ -1,30 +1,12 @@
-import type { Browser, BrowserContext, Locator, Page, WebSocketRoute } from 'playwright-core';
-import { launchBrowser, logIn, screenshot, startServer, type RunningServer } from './support';
+import type { Locator, Page, Request, WebSocketRoute } from 'playwright-core';
+import { browserSuite, logIn, screenshot } from './support';
 
 /** Discuss between colleagues: channels, direct messages, typing, unread state, reconnects and the dock. */
 describe('discuss', () => {
-  let server: RunningServer;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
-
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
-
-  afterEach(async () => {
-    await Promise.all(contexts.splice(0).map((c) => c.close()));
-  });
+  const suite = browserSuite();
 
   async function signedIn(login: string, password: string, width = 1280): Promise<Page> {
-    const context = await browser.newContext({ baseURL: server.url, viewport: { width, height: 800 } });
-    contexts.push(context);
-    const page = await context.newPage();
+    const page = await suite.newPage(width);
     await logIn(page, login, password);
     return page;
   }
@@ -34,6 +16,14 @@ describe('discuss', () => {
     const marc = await signedIn('marc', 'demo');
     await marc.goto('/web/discuss');
     await marc.getByText('No conversation selected').waitFor();
+    // Nothing to list yet: no empty categories (as in Odoo), only how to start.
+    await marc.getByRole('button', { name: 'Browse or create channels' }).waitFor();
+    expect(await marc.locator('.lc-ds-category').count()).toBe(0);
+    await marc.setViewportSize({ width: 390, height: 844 });
+    await screenshot(marc, 'phone-discuss-empty');
+    await marc.setViewportSize({ width: 1366, height: 800 });
+    await screenshot(marc, 'discuss-empty');
+    await marc.setViewportSize({ width: 1280, height: 800 });
 
     // Sofía creates #support-team from the sidebar and invites Marc.
     await sofia.goto('/web/discuss');
@@ -96,9 +86,7 @@ describe('discuss', () => {
     const channel = await (await sofia.request.post('/api/discuss/channels', { data: { name: 'night-shift', memberIds: [2] } })).json();
 
     // Marc's socket goes through a proxy that can drop what the server sends, like a dying network.
-    const marcContext = await browser.newContext({ baseURL: server.url, viewport: { width: 1280, height: 800 } });
-    contexts.push(marcContext);
-    const marc = await marcContext.newPage();
+    const marc = await suite.newPage();
     let dropping = false;
     let handshakes = 0;
     const open = new Set<{ page: WebSocketRoute; server: WebSocketRoute }>();
@@ -116,12 +104,22 @@ describe('discuss', () => {
         void upstream.close().catch(() => undefined);
       });
     });
+    const reading = new Set<Request>();
+    marc.on('request', (request) => request.url().includes('/api/discuss/') && reading.add(request));
+    marc.on('requestfinished', (request) => reading.delete(request));
+    marc.on('requestfailed', (request) => reading.delete(request));
+    const quietFor = async (page: Page, ms: number): Promise<void> => {
+      for (let quietSince = Date.now(); Date.now() - quietSince < ms; await page.waitForTimeout(50)) {
+        if (reading.size) quietSince = Date.now();
+      }
+    };
     await logIn(marc, 'marc', 'demo');
     handshakes = 0;
     await marc.goto(`/web/discuss/${channel.id}`);
     await send(sofia.request, channel.id, 'message 1');
     await expectText(marc.locator('.lc-msg-bubble'), 'message 1');
     while (!handshakes) await marc.waitForTimeout(50); // the socket is up (not just the HTTP reads)
+    await quietFor(marc, 300); // and its catch-up reads after connecting are done (they would fetch what the socket drops)
 
     // The connection silently stops delivering: three messages from Sofía are lost on the way, and
     // Marc's own message reaches the server but its acknowledgement does not come back.
@@ -191,6 +189,106 @@ describe('discuss', () => {
     await expectText(marc.locator('.lc-discuss-header h2'), '#design');
   });
 
+  test('a draft belongs to its conversation: kept when folded, in Discuss and after a reload; gone once sent', async () => {
+    const sofia = await signedIn('sofia', 'demo');
+    const channel = await (await sofia.request.post('/api/discuss/channels', { data: { name: 'drafts', memberIds: [2] } })).json();
+    const marc = await signedIn('marc', 'demo');
+    await marc.goto('/web/profile');
+    await marc.getByRole('button', { name: 'Messages', exact: true }).click();
+    await marc.locator('.lc-mm-row').filter({ has: marc.locator('.lc-mm-name', { hasText: 'drafts' }) }).click();
+    const chatWindow = marc.locator('lc-chat-window', { hasText: 'drafts' });
+    const windowBox = chatWindow.locator('lc-composer textarea');
+    await windowBox.pressSequentially('Half-written reply', { delay: 10 });
+
+    await chatWindow.getByRole('button', { name: 'Fold' }).click();
+    await windowBox.waitFor({ state: 'detached' });
+    await chatWindow.getByRole('button', { name: 'Open', exact: true }).click();
+    expect(await windowBox.inputValue()).toBe('Half-written reply');
+
+    await chatWindow.getByRole('button', { name: 'Open in Discuss' }).click();
+    await expectText(marc.locator('.lc-discuss-header h2'), '#drafts');
+    expect(await composer(marc).inputValue()).toBe('Half-written reply');
+    await marc.goto('/web/profile');
+    await marc.goto(`/web/discuss/${channel.id}`);
+    expect(await composer(marc).inputValue()).toBe('Half-written reply');
+    await marc.reload();
+    await composer(marc).waitFor();
+    expect(await composer(marc).inputValue()).toBe('Half-written reply');
+    await screenshot(marc, 'discuss-draft');
+
+    await composer(marc).press('Enter');
+    await expectText(marc.locator('.lc-msg-bubble'), 'Half-written reply');
+    expect(await composer(marc).inputValue()).toBe('');
+    await marc.reload();
+    await expectText(marc.locator('.lc-msg-bubble'), 'Half-written reply');
+    expect(await composer(marc).inputValue()).toBe('');
+    expect(await marc.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('lc.discuss.draft')))).toEqual([]);
+  });
+
+  test('on a phone an open chat window fills the screen under the navbar; folded, it is a bar', async () => {
+    const sofia = await signedIn('sofia', 'demo');
+    const chat = await (await sofia.request.post('/api/discuss/chats', { data: { userId: 2 } })).json();
+    await send(sofia.request, chat.id, 'Are you on your phone?');
+    const marc = await suite.newPage(390, 844);
+    await logIn(marc, 'marc', 'demo');
+    await marc.goto('/web/profile');
+    await marc.getByRole('button', { name: 'Messages', exact: true }).click();
+    await marc.locator('.lc-mm-row').filter({ has: marc.locator('.lc-mm-name', { hasText: 'Sofía García' }) }).click();
+    const chatWindow = marc.locator('lc-chat-window', { hasText: 'Sofía García' });
+    await expectText(chatWindow.locator('.lc-msg-bubble'), 'Are you on your phone?');
+    const navbar = (await marc.locator('lc-navbar').boundingBox())!;
+    const open = (await chatWindow.boundingBox())!;
+    expect([open.x, open.y, open.width, open.height].map(Math.round)).toEqual([0, Math.round(navbar.height), 390, Math.round(844 - navbar.height)]);
+    await screenshot(marc, 'phone-chat-window');
+
+    await chatWindow.getByRole('button', { name: 'Fold' }).click();
+    // Angular re-renders after the click resolves: wait for the layout, then measure it.
+    await marc.waitForFunction((el) => Math.round(el.getBoundingClientRect().height) === 48, await chatWindow.elementHandle());
+    const folded = (await chatWindow.boundingBox())!;
+    expect(Math.round(folded.height)).toBe(48);
+    expect(Math.round(folded.y + folded.height)).toBe(844);
+    await screenshot(marc, 'phone-chat-window-folded');
+    await chatWindow.getByRole('button', { name: 'Open', exact: true }).click();
+    await marc.waitForFunction((el) => Math.round(el.getBoundingClientRect().width) === 390, await chatWindow.elementHandle());
+    await chatWindow.getByRole('button', { name: 'Close chat window' }).click();
+    await chatWindow.waitFor({ state: 'detached' });
+  });
+
+  test('in Discuss the windows of other conversations stay headers clear of the composer; a phone shows none', async () => {
+    const sofia = await signedIn('sofia', 'demo');
+    const channels = [];
+    for (const name of ['billing', 'onboarding']) channels.push(await (await sofia.request.post('/api/discuss/channels', { data: { name, memberIds: [2] } })).json());
+    const marc = await signedIn('marc', 'demo', 1366);
+    await marc.goto('/web/profile');
+    for (const name of ['billing', 'onboarding']) {
+      await marc.getByRole('button', { name: 'Messages', exact: true }).click();
+      await marc.locator('.lc-mm-row').filter({ has: marc.locator('.lc-mm-name', { hasText: name }) }).click();
+      await marc.locator('lc-chat-window', { hasText: name }).waitFor();
+    }
+
+    // Discuss shows #billing in full: its window is not repeated, #onboarding's is a header under the composer.
+    await marc.goto('/web/discuss');
+    await marc.locator('.lc-ds-row', { hasText: 'billing' }).click();
+    await expectText(marc.locator('.lc-discuss-header h2'), '#billing');
+    const onboarding = marc.locator('lc-chat-window', { hasText: 'onboarding' });
+    await onboarding.locator('lc-thread').waitFor({ state: 'detached' });
+    expect(await marc.locator('lc-chat-window', { hasText: 'billing' }).count()).toBe(0);
+    const header = (await onboarding.boundingBox())!;
+    const box = (await composer(marc).boundingBox())!;
+    expect(box.y + box.height).toBeLessThanOrEqual(header.y);
+    await screenshot(marc, 'discuss-dock');
+
+    await marc.setViewportSize({ width: 390, height: 844 });
+    await onboarding.waitFor({ state: 'hidden' });
+    const phoneBox = (await composer(marc).boundingBox())!;
+    expect(Math.round(phoneBox.y + phoneBox.height)).toBeGreaterThan(844 - 60); // at the bottom, nothing under it
+    await screenshot(marc, 'phone-discuss-dock');
+
+    // Out of Discuss the windows are back, as Marc left them.
+    await marc.goto('/web/profile');
+    await expectText(marc.locator('lc-chat-window .lc-cw-name'), 'onboarding');
+  });
+
   test('older messages load when scrolling up', async () => {
     const sofia = await signedIn('sofia', 'demo');
     const channel = await (await sofia.request.post('/api/discuss/channels', { data: { name: 'history', memberIds: [2] } })).json();
@@ -211,10 +309,9 @@ describe('discuss', () => {
     const sofia = await signedIn('sofia', 'demo');
     const chat = await (await sofia.request.post('/api/discuss/chats', { data: { userId: 2 } })).json();
 
-    const context = await browser.newContext({ baseURL: server.url, viewport: { width: 1280, height: 800 } });
-    contexts.push(context);
+    const marc = await suite.newPage();
     // Headless pages always have the focus: let the test move it away.
-    await context.addInitScript(() => {
+    await marc.addInitScript(() => {
       let focused = true;
       Document.prototype.hasFocus = () => focused;
       (window as unknown as { setTabFocus: (f: boolean) => void }).setTabFocus = (f: boolean) => {
@@ -222,7 +319,6 @@ describe('discuss', () => {
         window.dispatchEvent(new Event(f ? 'focus' : 'blur'));
       };
     });
-    const marc = await context.newPage();
     await logIn(marc, 'marc', 'demo');
     await marc.goto('/web/profile');
     await marc.waitForFunction(() => document.title === 'My Profile - Live Chat');

@@ -1,5 +1,5 @@
 import type { Locator, Page } from 'playwright-core';
-import { logIn, screenshot, browserSuite } from './support';
+import { logIn, screenshot, browserSuite, startVisitorSession, visitorSays, type VisitorSession } from './support';
 
 /**
  * An operator's day (Odoo's "Participate in live chat"): join the channel from the kanban, work elsewhere,
@@ -8,7 +8,8 @@ import { logIn, screenshot, browserSuite } from './support';
  * in the chat window and reaches the visitor.
  */
 describe('live chat: an operator answers a visitor', () => {
-  const suite = browserSuite();
+  // As behind a CDN that tells the visitor's country (the test's requests come from a trusted loopback peer).
+  const suite = browserSuite({ env: { COUNTRY_HEADER: 'CF-IPCountry' } });
   let page: Page;
 
   beforeEach(async () => {
@@ -39,7 +40,7 @@ describe('live chat: an operator answers a visitor', () => {
     // The window opens by itself, bottom right, with the message and the visitor's details.
     const window = chatWindow(page, visitor.conversationId);
     await expectText(window.locator('.lc-msg-bubble').last(), 'Le plan Pro inclut-il');
-    await expectText(window.locator('.lc-thread-banner'), 'fr-FR');
+    await expectText(window.locator('.lc-thread-banner'), 'French (France)'); // the language by its name in Marc's English, not the code
     await expectText(window.locator('.lc-cw-counter'), '1'); // opened by itself: unread until the operator looks
     const box = (await window.boundingBox())!;
     expect(Math.round(box.x + box.width)).toBeGreaterThanOrEqual(1280 - 12);
@@ -99,6 +100,13 @@ describe('live chat: an operator answers a visitor', () => {
     expect(await fontWeight(row.locator('.lc-ds-name'))).toBeLessThan(700);
     await expectText(page.locator('lc-visitor-panel [data-field="page"]'), 'https://example.com/pricing');
     await expectText(page.locator('lc-visitor-panel [data-field="reason"]'), 'fr-FR');
+    // The visitor: the language by its name, the same neutral visitor avatar in the panel, the sidebar and the thread.
+    await expectText(page.locator('lc-visitor-panel [data-field="language"]'), 'French (France)');
+    await expectText(page.locator('lc-visitor-panel [data-field="country"]'), 'France');
+    expect(await page.locator('lc-visitor-panel .lc-avatar-visitor').count()).toBe(1);
+    expect(await row.locator('.lc-avatar-visitor').count()).toBe(1);
+    await page.locator('.lc-discuss-main .lc-msg-group[data-author-kind="visitor"] .lc-avatar-visitor').first().waitFor();
+    await screenshot(page, 'livechat-discuss-visitor-desktop');
 
     // Reply from Discuss.
     const composer = page.locator('.lc-discuss-main').getByRole('textbox', { name: 'Message Camille…' });
@@ -133,34 +141,6 @@ describe('live chat: an operator answers a visitor', () => {
     expect(late.status).toBe(409);
   }, 120_000);
 });
-
-interface VisitorSession {
-  sessionId: number;
-  conversationId: number;
-  visitorToken: string;
-  status: 'active' | 'queued';
-  operator: { id: number; name: string } | null;
-}
-
-/** The visitor side, as the widget does it: POST .../sessions with the browser's Accept-Language. */
-async function startVisitorSession(baseUrl: string, visitorName: string, acceptLanguage: string, pageUrl: string): Promise<VisitorSession> {
-  const response = await fetch(`${baseUrl}/api/livechat/channels/1/sessions`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'accept-language': acceptLanguage },
-    body: JSON.stringify({ visitorName, pageUrl }),
-  });
-  expect(response.status).toBe(201);
-  return response.json();
-}
-
-async function visitorSays(baseUrl: string, session: VisitorSession, body: string): Promise<void> {
-  const response = await fetch(`${baseUrl}/api/livechat/sessions/${session.sessionId}/messages`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-visitor-token': session.visitorToken },
-    body: JSON.stringify({ body }),
-  });
-  expect(response.status).toBe(201);
-}
 
 async function visitorMessages(baseUrl: string, session: VisitorSession): Promise<Array<{ body: string; author: { kind: string; name: string } }>> {
   const response = await fetch(`${baseUrl}/api/livechat/sessions/${session.sessionId}/messages`, { headers: { 'x-visitor-token': session.visitorToken } });

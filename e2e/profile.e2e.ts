@@ -17,16 +17,16 @@ describe('My Profile and module switching', () => {
     await page.waitForURL('**/web/profile');
     await page.locator('.lc-profile-head', { hasText: 'Marc Demo' }).waitFor();
 
-    const language = page.getByLabel('Language', { exact: true });
-    await language.selectOption('de-DE');
-    await page.getByRole('button', { name: 'Save' }).click();
-    await page.locator('.lc-toast-success', { hasText: 'Preferences saved' }).waitFor();
-    await screenshot(page, 'profile');
-
-    await page.reload();
+    await page.getByLabel('Language', { exact: true }).selectOption('de-DE');
+    // A new language reloads the shell in it (as Odoo does).
+    await Promise.all([page.waitForEvent('load'), page.getByRole('button', { name: 'Save' }).click()]);
     await page.locator('.lc-profile-head').waitFor();
+    const language = page.getByLabel('Sprache', { exact: true });
+    // The select is filled once the profile has loaded, after the heading renders.
+    await page.waitForFunction((select) => (select as HTMLSelectElement).value === 'de-DE', await language.elementHandle(), { timeout: 5000 }).catch(() => undefined);
     expect(await language.inputValue()).toBe('de-DE');
-    expect(await page.getByRole('button', { name: 'Save' }).isDisabled()).toBe(true); // nothing pending
+    expect(await page.getByRole('button', { name: 'Speichern' }).isDisabled()).toBe(true); // nothing pending
+    await screenshot(page, 'profile');
   });
 
   test('disabling a module hides its menu entries at once and its pages say it is not enabled', async () => {
@@ -37,6 +37,7 @@ describe('My Profile and module switching', () => {
     if (modules.some((m) => m.enabled && m.depends.includes('preferences'))) return; // another module needs it: covered by the 409 test
 
     await card.getByRole('button', { name: 'Disable' }).click();
+    await page.getByRole('dialog', { name: 'Disable Preferences' }).getByRole('button', { name: 'Disable' }).click();
     await card.getByRole('button', { name: 'Enable' }).waitFor();
     await openUserMenu(page);
     expect(await page.getByRole('link', { name: 'My Profile' }).count()).toBe(0);

@@ -63,6 +63,32 @@ describe('web shell', () => {
     expect(await page.locator('lc-shell-layout > lc-slot[data-slot="dock"]').count()).toBe(1);
   });
 
+  test('on a phone the sections open from the app name and the messaging menu fits the screen', async () => {
+    const phone = await suite.newPage(390);
+    await logIn(phone, 'sofia', 'demo');
+    await phone.goto('/web/livechat/channels');
+    await phone.getByRole('button', { name: 'Sections of Live Chat' }).click();
+    await phone.locator('a.lc-dropdown-item[href="/web/livechat/sessions"]').click(); // not Reporting's Sessions
+    await phone.waitForURL('**/web/livechat/sessions');
+    await phone.locator('.lc-systray-toggle').first().click();
+    const menu = await phone.locator('.lc-messaging-menu').boundingBox();
+    expect(menu && menu.x >= 0 && menu.x + menu.width <= 390).toBe(true);
+    const systray = await phone.locator('.lc-navbar-systray').boundingBox();
+    const title = await phone.locator('.lc-navbar-app-toggle').boundingBox();
+    expect(title && systray && title.x + title.width <= systray.x).toBe(true); // nothing under the systray
+    await screenshot(phone, 'phone-navbar');
+  });
+
+  test('an operator typing a Settings address sees "Access denied", with no action and no error toast', async () => {
+    await logIn(page, 'marc', 'demo');
+    await page.goto('/web/settings/users');
+    await page.getByRole('heading', { name: 'Access denied' }).waitFor();
+    expect(page.url()).toContain('/web/settings/users'); // the address stays what was typed
+    expect(await page.getByRole('button', { name: 'New' }).count()).toBe(0);
+    expect(await page.locator('.lc-toast').count()).toBe(0);
+    await screenshot(page, 'access-denied');
+  });
+
   test('/settings opens its first page, Users', async () => {
     await logIn(page);
     await page.goto('/web/settings');
@@ -105,10 +131,9 @@ describe('web shell', () => {
     await page.getByRole('searchbox', { name: 'Search apps...' }).fill('base');
     await base.waitFor();
 
-    // base cannot be disabled: the server's 409 message is shown.
-    await base.getByRole('button', { name: 'Disable' }).click();
-    await expectText(page.locator('.lc-toast-danger'), 'cannot be disabled');
-    await screenshot(page, 'apps-conflict');
+    // base cannot be disabled: it offers no Disable at all.
+    await expectText(base.locator('.lc-app-actions'), 'Always enabled');
+    expect(await base.getByRole('button').count()).toBe(0);
     await page.getByRole('searchbox', { name: 'Search apps...' }).fill('');
 
     // Any other enabled application without enabled dependents can be disabled and enabled again; the
@@ -120,6 +145,7 @@ describe('web shell', () => {
     if (!candidate) return; // only base is installed so far
     const card = page.locator(`.lc-app-card[data-module="${candidate.name}"]`);
     await card.getByRole('button', { name: 'Disable' }).click();
+    await page.getByRole('dialog', { name: `Disable ${candidate.label}` }).getByRole('button', { name: 'Disable' }).click();
     await card.getByRole('button', { name: 'Enable' }).waitFor();
     await page.locator('.lc-navbar-home').click();
     await page.locator('.lc-home-app').first().waitFor();

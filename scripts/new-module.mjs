@@ -1,6 +1,7 @@
 // `npm run new-module -- NAME`: creates modules/NAME/, a complete small app on the module contract (see
 // docs/modules.md): a manifest with an app menu, a Nest module with one entity, its migration (SQLite and
-// PostgreSQL), a controller and an API spec, and an Angular route with its page. After a restart
+// PostgreSQL), a controller and an API spec, an Angular route with its page and its texts (i18n/<lang>.json, to
+// translate). After a restart
 // (`npm start` rebuilds) the app is on the home screen and in Apps, and its spec passes:
 //   npx jest -c jest.config.js modules/NAME
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
@@ -92,12 +93,20 @@ export class ${migration} implements MigrationInterface {
 }
 `,
     [`server/${kebab}.controller.ts`]: `import { Body, Controller, Get, Post } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Transform } from 'class-transformer';
 import { IsString, Length } from 'class-validator';
 import { Repository } from 'typeorm';
+import { ApiRoute } from '@lc/platform/server';
 import { ${entity} } from './${kebab}-item.entity';
+
+/** An item as the API answers it, for the OpenAPI document (a type shared with a web part goes to libs/protocol instead). */
+const ITEM = {
+  type: 'object',
+  properties: { id: { type: 'integer' }, name: { type: 'string' }, createdAt: { type: 'integer', description: 'epoch ms' } },
+  required: ['id', 'name', 'createdAt'],
+  additionalProperties: false,
+};
 
 export class Create${entity}Request {
   @Transform(({ value }) => (typeof value === 'string' ? value.trim() : value))
@@ -106,16 +115,17 @@ export class Create${entity}Request {
   name!: string;
 }
 
-@ApiTags('${name}')
 @Controller('api/${kebab}')
 export class ${pascal}Controller {
   constructor(@InjectRepository(${entity}) private readonly items: Repository<${entity}>) {}
 
+  @ApiRoute('The items', { returns: { type: 'array', items: ITEM } })
   @Get()
   list(): Promise<${entity}[]> {
     return this.items.find({ order: { id: 'ASC' } });
   }
 
+  @ApiRoute('Create an item', { status: 201, returns: ITEM })
   @Post()
   create(@Body() body: Create${entity}Request): Promise<${entity}> {
     return this.items.save(this.items.create({ name: body.name, createdAt: Date.now() }));
@@ -157,7 +167,7 @@ describe('${name} API', () => {
 
 export default defineWebModule({
   name: '${name}',
-  routes: [{ path: '${kebab}', title: '${label}', loadComponent: () => import('./${kebab}.page') }],
+  routes: [{ path: '${kebab}', title: () => $localize\`:@@${name}.title:${label}\`, loadComponent: () => import('./${kebab}.page') }],
 });
 `,
     [`web/${kebab}.page.ts`]: `import { DatePipe } from '@angular/common';
@@ -178,15 +188,15 @@ interface Item {
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: \`
     <div class="lc-view">
-      <lc-control-panel [breadcrumbs]="[{ label: '${label}' }]">
+      <lc-control-panel [breadcrumbs]="breadcrumbs">
         <form cpSearch style="display: flex; gap: 8px" (submit)="add($event)">
-          <input class="lc-input" name="name" aria-label="New item" placeholder="New item" [value]="name()" (input)="name.set($any($event.target).value)" />
-          <button type="submit" class="btn btn-primary" [disabled]="!name().trim()">Add</button>
+          <input class="lc-input" name="name" i18n-aria-label="@@${name}.page.newItem" aria-label="New item" i18n-placeholder="@@${name}.page.newItem" placeholder="New item" [value]="name()" (input)="name.set($any($event.target).value)" />
+          <button type="submit" class="btn btn-primary" [disabled]="!name().trim()" i18n="@@${name}.page.add">Add</button>
         </form>
       </lc-control-panel>
       <table class="lc-list">
         <thead>
-          <tr><th>Name</th><th>Created</th></tr>
+          <tr><th i18n="@@${name}.page.name">Name</th><th i18n="@@${name}.page.created">Created</th></tr>
         </thead>
         <tbody>
           @for (item of items(); track item.id) {
@@ -199,6 +209,7 @@ interface Item {
 })
 export default class ${pascal}Page {
   private readonly http = inject(HttpClient);
+  protected readonly breadcrumbs = [{ label: $localize\`:@@${name}.title:${label}\` }];
   protected readonly items = signal<Item[]>([]);
   protected readonly name = signal('');
 
@@ -218,7 +229,25 @@ export default class ${pascal}Page {
   }
 }
 `,
+    ...i18nFiles(name, label),
   };
+}
+
+/** The texts of the web part (and its menus) in every shipped language: English everywhere until translated. */
+function i18nFiles(name, label) {
+  const web = {
+    [`app.${name}.label`]: label,
+    [`app.${name}.summary`]: `${label}: describe the app in one sentence.`,
+    [`menu.${name}`]: label,
+    [`menu.${name}.items`]: 'Items',
+    [`${name}.page.add`]: 'Add',
+    [`${name}.page.created`]: 'Created',
+    [`${name}.page.name`]: 'Name',
+    [`${name}.page.newItem`]: 'New item',
+    [`${name}.title`]: label,
+  };
+  const content = `${JSON.stringify({ web }, null, 2)}\n`;
+  return Object.fromEntries(['en-US', 'fr-FR', 'de-DE', 'es-ES', 'zh-CN'].map((lang) => [`i18n/${lang}.json`, content]));
 }
 
 function main() {

@@ -55,6 +55,8 @@ const reachable = (port) =>
   });
 
 step('build', process.execPath, ['scripts/build.mjs']);
+// Every shipped language has every text of the shell, and every template text is marked for translation.
+step('shell texts (i18n)', process.execPath, ['scripts/check-web-i18n.mjs']);
 jest('server and API tests (SQLite)', ['-c', 'jest.config.js']);
 webTests();
 if (await reachable(5432)) jest('API tests (PostgreSQL)', ['-c', 'jest.config.js', '--runInBand', 'api.spec'], { TEST_DATABASE_URL: POSTGRES_URL });

@@ -1,5 +1,5 @@
 // Every knob of the bench, read once from the environment (README.md lists them).
-export const PHASES = ['latency', 'throughput', 'memory', 'assignment', 'cluster'];
+export const PHASES = ['delivery', 'latency', 'throughput', 'memory', 'assignment', 'cluster', 'reports'];
 
 const env = process.env;
 const num = (name, fallback, { zeroOk = false } = {}) => {
@@ -15,6 +15,7 @@ const table = [
   ['only', 'BENCH_ONLY', (env.BENCH_ONLY || PHASES.join(',')).split(',').map((s) => s.trim()).filter(Boolean)],
   ['conversations', 'BENCH_CONVERSATIONS', Math.round(num('BENCH_CONVERSATIONS', 1000))],
   ['rate', 'BENCH_RATE', num('BENCH_RATE', 1)],
+  ['repeat', 'BENCH_REPEAT', Math.round(num('BENCH_REPEAT', 3))],
   ['durationS', 'BENCH_DURATION_S', num('BENCH_DURATION_S', 30)],
   ['warmUpS', 'BENCH_WARMUP_S', num('BENCH_WARMUP_S', 5, { zeroOk: true })],
   ['clients', 'BENCH_CLIENTS', Math.round(num('BENCH_CLIENTS', 2))],
@@ -24,6 +25,8 @@ const table = [
   ['operators', 'BENCH_OPERATORS', Math.round(num('BENCH_OPERATORS', 1000))],
   ['starts', 'BENCH_STARTS', Math.round(num('BENCH_STARTS', 1000))],
   ['clusterConversations', 'BENCH_CLUSTER_CONVERSATIONS', Math.round(num('BENCH_CLUSTER_CONVERSATIONS', num('BENCH_CONVERSATIONS', 1000)))],
+  ['reportSessions', 'BENCH_REPORT_SESSIONS', Math.round(num('BENCH_REPORT_SESSIONS', 100_000))],
+  ['reportMessages', 'BENCH_REPORT_MESSAGES', Math.round(num('BENCH_REPORT_MESSAGES', 1_000_000))],
   ['postgresUrl', 'BENCH_POSTGRES_URL', env.BENCH_POSTGRES_URL || 'postgres://postgres@127.0.0.1:5432/test'],
   ['redisUrl', 'BENCH_REDIS_URL', env.BENCH_REDIS_URL || 'redis://127.0.0.1:6379'],
   ['serverNodeArgs', 'BENCH_SERVER_NODE_ARGS', (env.BENCH_SERVER_NODE_ARGS || '').split(/\s+/).filter(Boolean)],

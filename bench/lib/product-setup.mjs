@@ -2,6 +2,8 @@
 import { api, pool, visitorAddress } from './http.mjs';
 
 const SETUP_CONCURRENCY = 20;
+/** Operators sign in from 10.1.x.y upwards (visitors from 10.0.x.y). */
+const OPERATOR_ADDRESSES = 1 << 16;
 
 export async function adminAndChannel(base) {
   const admin = (await api(base, 'POST', '/api/auth/login', { body: { login: 'admin', password: 'admin' } })).token;
@@ -11,9 +13,10 @@ export async function adminAndChannel(base) {
 
 /** `count` operator users, each logged in: [{id, login, token}]. */
 export function createOperators(base, admin, count, prefix = 'bench_op') {
-  return pool(Array.from({ length: count }, (_, i) => `${prefix}_${i}`), SETUP_CONCURRENCY, async (login) => {
+  return pool(Array.from({ length: count }, (_, i) => `${prefix}_${i}`), SETUP_CONCURRENCY, async (login, i) => {
     const user = await api(base, 'POST', '/api/users', { token: admin, body: { login, name: login, password: 'benchmark', groups: ['livechat_operator'] } });
-    const { token } = await api(base, 'POST', '/api/auth/login', { body: { login, password: 'benchmark' } });
+    // Each from an address of its own, as operators sign in: one address may only queue one sign-in at a time.
+    const { token } = await api(base, 'POST', '/api/auth/login', { body: { login, password: 'benchmark' }, headers: { 'x-forwarded-for': visitorAddress(OPERATOR_ADDRESSES + i) } });
     return { id: user.id, login, token };
   });
 }

@@ -18,6 +18,10 @@ const PRODUCT_ENV = {
   RATE_LIMIT_VISITOR_MESSAGES_PER_10S: '1000000',
   RATE_LIMIT_SOCKET_EVENTS_PER_S: '100000',
   RATE_LIMIT_FAILED_LOGINS_PER_MIN: '1000000',
+  RATE_LIMIT_LOGIN_ATTEMPTS_PER_MIN: '1000000',
+  RATE_LIMIT_SOCKETS_PER_ADDRESS: '1000000', // every client socket comes from 127.0.0.1
+  RATE_LIMIT_SOCKETS_PER_VISITOR: '1000000', // the memory figure's 10,000 sockets share 200 visitor tokens
+  LOGIN_QUEUED_HASHES: '1000', // the set-up signs in 20 operators at a time
 };
 
 const running = new Set();

@@ -22,9 +22,35 @@ export const row = (figure, product, relay, unit, digits = 1) => ({ figure, prod
 const show = (value, digits) => (typeof value === 'number' ? (Number.isFinite(value) ? value.toFixed(digits) : String(value)) : (value ?? '-'));
 const ratio = (p, r) => (typeof p === 'number' && typeof r === 'number' && r !== 0 && Number.isFinite(p / r) ? `${(p / r).toFixed(2)}x` : '-');
 
+/** The value, and the spread of the repeats when there were several: `12.3 (11.0–14.2)`. */
+const withRange = (value, range, digits) => show(value, digits) + (range ? ` (${show(range[0], digits)}–${show(range[1], digits)})` : '');
+
 export function formatTable(rows) {
-  const lines = [['figure', 'product', 'relay', 'unit', 'ratio'], ...rows.map((r) => [r.figure, show(r.product, r.digits), show(r.relay, r.digits), r.unit, ratio(r.product, r.relay)])];
+  const lines = [['figure', 'product', 'relay', 'unit', 'ratio'], ...rows.map((r) => [r.figure, withRange(r.product, r.productRange, r.digits), withRange(r.relay, r.relayRange, r.digits), r.unit, ratio(r.product, r.relay)])];
   const widths = lines[0].map((_, c) => Math.max(...lines.map((l) => l[c].length)));
   const format = (l) => l.map((cell, c) => (c === 0 || c === 3 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join('  ');
   return [format(lines[0]), widths.map((w) => '-'.repeat(w)).join('  '), ...lines.slice(1).map(format)].join('\n');
+}
+
+/** The median of some numbers (the mean of the middle two for an even count). */
+export function median(values) {
+  const sorted = sortNumbers(values);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+/**
+ * A row from repeated runs: the median of each side, with its spread (min–max) shown beside it.
+ * `pick(run)` is the figure of one run; `total` adds the runs up instead (errors, lost).
+ */
+export function repeatedRow(figure, productRuns, relayRuns, pick, unit, digits = 1, { total = false } = {}) {
+  const side = (runs) => {
+    if (!runs) return { value: null };
+    const values = runs.map(pick);
+    if (total) return { value: values.reduce((a, b) => a + b, 0) };
+    return { value: median(values), range: values.length > 1 ? [Math.min(...values), Math.max(...values)] : undefined };
+  };
+  const p = side(productRuns);
+  const r = side(relayRuns);
+  return { ...row(figure, p.value, r.value, unit, digits), ...(p.range && { productRange: p.range }), ...(r.range && { relayRange: r.range }) };
 }

@@ -34,14 +34,14 @@ async function productStarts(server, { operators: operatorCount, starts }, log) 
     if (online < operatorCount) throw new Error(`only ${online} of ${operatorCount} operator sockets connected: ${results.find((r) => r.firstError)?.firstError}`);
     const t2 = performance.now();
     await joinChannel(server.url, channelId, operators);
-    const seconds = (a, b) => ((b - a) / 1000).toFixed(1);
-    log(`product: ${online} operators online (${seconds(t1, t2)} s) and inside the channel (${seconds(t2, performance.now())} s); timing ${starts} session starts`);
+    const joinS = (performance.now() - t2) / 1000;
+    log(`product: ${online} operators online (${((t2 - t1) / 1000).toFixed(1)} s) and inside the channel (${joinS.toFixed(1)} s); timing ${starts} session starts`);
     const timed = await timeSerial(starts, (i) => startSession(server.url, channelId, i));
     const perOperator = new Map(operators.map((op) => [op.id, 0]));
     let unassigned = 0;
     for (const s of timed.answers) perOperator.has(s.operator?.id) ? perOperator.set(s.operator.id, perOperator.get(s.operator.id) + 1) : unassigned++;
     const { answers, ...times } = timed;
-    return { ...times, spread: spread([...perOperator.values()]), unassigned };
+    return { ...times, spread: spread([...perOperator.values()]), unassigned, joinS };
   } finally {
     await Promise.all(holders.map((h) => h.close()));
   }
@@ -61,6 +61,7 @@ export async function assignment({ params, dir, log }) {
     rows: [
       row('assignment session start p50', product.p50, relay.p50, 'ms', 2),
       row('assignment session start p99', product.p99, relay.p99, 'ms', 2),
+      row(`assignment ${params.operators} operators joining one channel (set-up)`, product.joinS, null, 's', 1),
       row('assignment sessions/operator min', s.min, null, 'sessions', 0),
       row('assignment sessions/operator max', s.max, null, 'sessions', 0),
       row('assignment sessions/operator stddev', s.stddev, null, 'sessions', 2),

@@ -4,7 +4,7 @@ import { dropSchema, deleteKeys, runId, unreachable } from '../lib/backends.mjs'
 import { productRig, relayRig } from '../lib/delivery-rig.mjs';
 import { startProduct, startRelay, withServers } from '../lib/servers.mjs';
 import { row } from '../lib/stats.mjs';
-import { deliveryRows, describe, measureOnce } from './latency.mjs';
+import { deliveryRows, measureRepeated } from './latency.mjs';
 
 const LABEL = 'cluster (2 processes)';
 
@@ -18,21 +18,26 @@ export async function cluster({ params, log }) {
   const id = runId();
   const schema = `bench_${id}`;
   const relayEnv = { REDIS_URL: redisUrl, REDIS_KEY_PREFIX: `bench_${id}_relay` };
-  const relay = await withServers([() => startRelay('relay A', relayEnv), () => startRelay('relay B', relayEnv)], (a, b) =>
-    measureOnce(() => relayRig({ visitorUrl: a.url, operatorUrl: b.url, conversations, clientCount }), rate, params),
-  );
-  log(describe('relay', relay));
   const productEnv = { DATABASE_URL: postgresUrl, DATABASE_SCHEMA: schema, REDIS_URL: redisUrl, REDIS_KEY_PREFIX: `bench_${id}_` };
-  let product;
+  let runs;
   try {
-    product = await withServers([() => startProduct('product A', productEnv), () => startProduct('product B', productEnv)], (a, b) =>
-      measureOnce(() => productRig({ setupUrl: a.url, visitorUrl: a.url, operatorUrl: b.url, conversations, clientCount, log }), rate, params),
+    const servers = [() => startRelay('relay A', relayEnv), () => startRelay('relay B', relayEnv), () => startProduct('product A', productEnv), () => startProduct('product B', productEnv)];
+    runs = await withServers(servers, (ra, rb, pa, pb) =>
+      measureRepeated(
+        {
+          relay: () => relayRig({ visitorUrl: ra.url, operatorUrl: rb.url, conversations, clientCount }),
+          product: () => productRig({ setupUrl: pa.url, visitorUrl: pa.url, operatorUrl: pb.url, conversations, clientCount, log }),
+        },
+        rate,
+        params,
+        log,
+      ),
     );
   } finally {
     await dropSchema(postgresUrl, schema);
     const keys = await deleteKeys(redisUrl, `bench_${id}_`);
     log(`dropped schema ${schema} and ${keys} Redis keys`);
   }
-  log(describe('product', product));
+  const { product, relay } = runs;
   return { rows: deliveryRows(LABEL, product, relay), details: { product, relay, schema } };
 }

@@ -1,27 +1,18 @@
-// Figure 1: visitor -> operator delivery latency at a steady offered load, one SQLite product process vs one relay.
+// Figure 1: visitor -> operator delivery latency at a steady offered load, one SQLite product process vs one relay,
+// BENCH_REPEAT times each, alternating; the table gives the median run and the spread.
 import { productRig, relayRig } from '../lib/delivery-rig.mjs';
+import { alternate } from '../lib/repeats.mjs';
 import { startRelay, startSqliteProduct, withServers } from '../lib/servers.mjs';
-import { row } from '../lib/stats.mjs';
+import { repeatedRow } from '../lib/stats.mjs';
 
-/** Runs a rig once (after an unmeasured warm-up at the same rate) and always closes its clients. */
-export async function measureOnce(makeRig, rate, { durationS, warmUpS }) {
-  const rig = await makeRig();
-  try {
-    if (warmUpS) await rig.run(rate, warmUpS); // a fresh process is slower at first (JIT, pools): steady state is wanted
-    return await rig.run(rate, durationS);
-  } finally {
-    await rig.close();
-  }
-}
-
-/** The rows shared by the latency and the several-processes figures. */
+/** The rows shared by the latency and the several-processes figures: medians of the repeats (errors and lost: totals). */
 export const deliveryRows = (label, p, r) => [
-  row(`${label} p50`, p.p50, r.p50, 'ms', 2),
-  row(`${label} p99`, p.p99, r.p99, 'ms', 2),
-  row(`${label} max`, p.max, r.max, 'ms', 2),
-  row(`${label} delivered`, p.deliveredPerS, r.deliveredPerS, 'msg/s'),
-  row(`${label} error acks`, p.errors, r.errors, 'msgs', 0),
-  row(`${label} lost`, p.lost, r.lost, 'msgs', 0),
+  repeatedRow(`${label} p50`, p, r, (m) => m.p50, 'ms', 2),
+  repeatedRow(`${label} p99`, p, r, (m) => m.p99, 'ms', 2),
+  repeatedRow(`${label} max`, p, r, (m) => m.max, 'ms', 2),
+  repeatedRow(`${label} delivered`, p, r, (m) => m.deliveredPerS, 'msg/s'),
+  repeatedRow(`${label} error acks (all repeats)`, p, r, (m) => m.errors, 'msgs', 0, { total: true }),
+  repeatedRow(`${label} lost (all repeats)`, p, r, (m) => m.lost, 'msgs', 0, { total: true }),
 ];
 
 export const describe = (name, m) =>
@@ -30,15 +21,26 @@ export const describe = (name, m) =>
   (m.unexpected ? `, ${m.unexpected} delivered to the wrong operator` : '') +
   (m.firstAckError ? `, first error ack ${m.firstAckError}` : '');
 
+/** Both rigs measured `repeat` times at `rate`, alternating, after one warm-up each. */
+export const measureRepeated = (makeRigs, rate, params, log) =>
+  alternate({ repeat: params.repeat, warmUpS: params.warmUpS, rate }, makeRigs, async (name, rig) => {
+    const m = await rig.run(rate, params.durationS);
+    log(describe(name, m));
+    return m;
+  });
+
 export async function latency({ params, dir, log }) {
   const { conversations, rate, clients: clientCount } = params;
-  const relay = await withServers([() => startRelay('relay')], (server) =>
-    measureOnce(() => relayRig({ visitorUrl: server.url, conversations, clientCount }), rate, params),
+  const { relay, product } = await withServers([() => startRelay('relay'), () => startSqliteProduct('product', dir)], (relayServer, productServer) =>
+    measureRepeated(
+      {
+        relay: () => relayRig({ visitorUrl: relayServer.url, conversations, clientCount }),
+        product: () => productRig({ setupUrl: productServer.url, conversations, clientCount, log }),
+      },
+      rate,
+      params,
+      log,
+    ),
   );
-  log(describe('relay', relay));
-  const product = await withServers([() => startSqliteProduct('product', dir)], (server) =>
-    measureOnce(() => productRig({ setupUrl: server.url, conversations, clientCount, log }), rate, params),
-  );
-  log(describe('product', product));
   return { rows: deliveryRows('latency', product, relay), details: { product, relay } };
 }

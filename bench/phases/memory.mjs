@@ -8,6 +8,7 @@ import { row } from '../lib/stats.mjs';
 const CLIENT_PROCESSES = 4; // spreads the client sockets (file descriptors, CPU)
 const PRODUCT_SESSIONS = 200; // visitor tokens shared by the idle sockets (a visitor may have several tabs)
 const WARM_UP_SOCKETS = 100;
+const FRESH_SETTLE_MS = 3000;
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 /** Connects `auths` from several client processes; returns RSS before and after and the connected count. */
@@ -39,15 +40,32 @@ async function measureIdle(name, server, authOf, count, log) {
   }
 }
 
+/** VmRSS of a server just started, in MB, once it has settled (nothing asked of it but /api/health). */
+async function freshRssMb(name, server, log) {
+  await sleep(FRESH_SETTLE_MS);
+  const mb = server.rssKb() / 1024;
+  log(`${name}: RSS of the fresh idle server ${mb.toFixed(1)} MB`);
+  return mb;
+}
+
 export async function memory({ params, dir, log }) {
-  const relay = await withServers([() => startRelay('relay')], (server) => measureIdle('relay', server, (i) => ({ visitorToken: `idle:${i}` }), params.idle, log));
+  let relayFreshMb;
+  let productFreshMb;
+  const relay = await withServers([() => startRelay('relay')], async (server) => {
+    relayFreshMb = await freshRssMb('relay', server, log);
+    return measureIdle('relay', server, (i) => ({ visitorToken: `idle:${i}` }), params.idle, log);
+  });
   const product = await withServers([() => startSqliteProduct('product', dir)], async (server) => {
+    productFreshMb = await freshRssMb('product', server, log);
     const { channelId } = await adminAndChannel(server.url);
     const tokens = (await startSessions(server.url, channelId, PRODUCT_SESSIONS)).map((s) => s.visitorToken); // queued: nobody is inside
     return measureIdle('product', server, (i) => ({ visitorToken: tokens[i % tokens.length] }), params.idle, log);
   });
   return {
-    rows: [row('memory RSS per idle visitor', product.perConnectionKb, relay.perConnectionKb, 'kB', 1), row('memory idle visitors connected', product.connected, relay.connected, 'sockets', 0)],
-    details: { product, relay },
+    rows: [
+      row('memory RSS of a fresh idle server (DEMO_DATA=0)', productFreshMb, relayFreshMb, 'MB', 1),
+      row('memory RSS per idle visitor', product.perConnectionKb, relay.perConnectionKb, 'kB', 1), row('memory idle visitors connected', product.connected, relay.connected, 'sockets', 0),
+    ],
+    details: { product, relay, freshMb: { product: productFreshMb, relay: relayFreshMb } },
   };
 }

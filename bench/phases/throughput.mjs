@@ -1,8 +1,10 @@
-// Figure 2: the highest offered load (messages/s, all conversations together) that still passes: p99 <= 100 ms,
-// errors + lost <= 0.1 %, delivered >= 95 % of offered. Same ramp for the product (SQLite) and the relay.
+// Figure 2: the highest offered load (messages/s, all conversations together) that still passes: a sustained p99
+// <= 100 ms, errors + lost <= 0.1 %, delivered >= 95 % of offered. Same ramp for the product (SQLite) and the
+// relay, BENCH_REPEAT times each, alternating; the table gives the median ramp and the spread.
 import { productRig, relayRig } from '../lib/delivery-rig.mjs';
+import { alternate } from '../lib/repeats.mjs';
 import { startRelay, startSqliteProduct, withServers } from '../lib/servers.mjs';
-import { row } from '../lib/stats.mjs';
+import { repeatedRow } from '../lib/stats.mjs';
 
 const FIRST_STEP = 500; // msg/s in total
 const GROWTH = 1.5;
@@ -10,11 +12,20 @@ const P99_LIMIT_MS = 100;
 const REFINE_STEPS = 2;
 const settle = (ms) => new Promise((r) => setTimeout(r, ms)); // let the server catch up between steps
 
-const failure = (m, offered) =>
-  m.p99 > P99_LIMIT_MS ? `p99 ${m.p99.toFixed(1)} ms > ${P99_LIMIT_MS}` : m.errors + m.lost > 0.001 * m.sent ? `${m.errors} errors + ${m.lost} lost > 0.1 %` : m.deliveredPerS < 0.95 * offered ? `delivered ${m.deliveredPerS.toFixed(0)}/s < 95 % of offered` : null;
+/**
+ * Slow for good: the step's p99 over the limit AND at least two consecutive seconds over it. One slow second
+ * (a collection, a neighbour's burst on a shared machine) can hold enough of a short step's messages to lift
+ * its p99, yet says nothing about the load the server sustains.
+ */
+function sustainedSlow(m) {
+  if (!(m.p99 > P99_LIMIT_MS)) return false;
+  return m.timeline.some((s, i) => i > 0 && s.p99 > P99_LIMIT_MS && m.timeline[i - 1].p99 > P99_LIMIT_MS);
+}
 
-async function ramp(name, makeRig, { conversations, stepS, maxRate, warmUpS }, log) {
-  const rig = await makeRig();
+const failure = (m, offered) =>
+  sustainedSlow(m) ? `p99 ${m.p99.toFixed(1)} ms > ${P99_LIMIT_MS}, ${m.timeline.filter((s) => s.p99 > P99_LIMIT_MS).length} slow seconds` : m.errors + m.lost > 0.001 * m.sent ? `${m.errors} errors + ${m.lost} lost > 0.1 %` : m.deliveredPerS < 0.95 * offered ? `delivered ${m.deliveredPerS.toFixed(0)}/s < 95 % of offered` : null;
+
+async function ramp(name, rig, { conversations, stepS, maxRate, warmUpS }, log) {
   const steps = [];
   const first = Math.min(FIRST_STEP, maxRate);
   try {
@@ -41,7 +52,7 @@ async function ramp(name, makeRig, { conversations, stepS, maxRate, warmUpS }, l
       else passing = offered;
     }
   } finally {
-    await rig.close();
+    await settle(3000); // the next ramp (the other server) starts without this one's backlog
   }
   const passed = steps.filter((s) => !s.failed).sort((a, b) => a.offered - b.offered).at(-1);
   return { sustained: passed ? passed.deliveredPerS : 0, offered: passed?.offered ?? 0, capped: !steps.some((s) => s.failed), steps };
@@ -49,11 +60,19 @@ async function ramp(name, makeRig, { conversations, stepS, maxRate, warmUpS }, l
 
 export async function throughput({ params, dir, log }) {
   const { conversations, clients: clientCount } = params;
-  const relay = await withServers([() => startRelay('relay')], (server) => ramp('relay', () => relayRig({ visitorUrl: server.url, conversations, clientCount }), params, log));
-  const product = await withServers([() => startSqliteProduct('product', dir)], (server) =>
-    ramp('product', () => productRig({ setupUrl: server.url, conversations, clientCount, log }), params, log),
+  const { relay, product } = await withServers([() => startRelay('relay'), () => startSqliteProduct('product', dir)], (relayServer, productServer) =>
+    alternate(
+      { repeat: params.repeat },
+      {
+        relay: () => relayRig({ visitorUrl: relayServer.url, conversations, clientCount }),
+        product: () => productRig({ setupUrl: productServer.url, conversations, clientCount, log }),
+      },
+      (name, rig) => ramp(name, rig, params, log),
+      log,
+    ),
   );
   const note = (r) => (r.capped ? ` (reached the cap BENCH_MAX_RATE=${params.maxRate})` : r.offered ? '' : ` (failed the first step, ${Math.min(FIRST_STEP, params.maxRate)} msg/s)`);
-  const notes = [`throughput: relay ${relay.sustained.toFixed(0)} msg/s${note(relay)}, product ${product.sustained.toFixed(0)} msg/s${note(product)}`];
-  return { rows: [row('throughput sustained (p99 <= 100 ms)', product.sustained, relay.sustained, 'msg/s', 0)], notes, details: { product, relay } };
+  const list = (ramps) => ramps.map((r) => `${r.sustained.toFixed(0)}${note(r)}`).join(', ');
+  const notes = [`throughput, each ramp: relay ${list(relay)} msg/s; product ${list(product)} msg/s`];
+  return { rows: [repeatedRow('throughput sustained (p99 <= 100 ms)', product, relay, (r) => r.sustained, 'msg/s', 0)], notes, details: { product, relay } };
 }

@@ -2,3 +2,4 @@ export * from './server';
 export * from './browser';
 export * from './shell';
 export * from './suite';
+export * from './visitor';

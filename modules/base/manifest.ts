@@ -7,6 +7,11 @@ export default defineModule({
   version: '1.0.0',
   depends: [],
   application: false,
+  required: true, // users, sign-in and Apps itself: switching it off would lock everyone out
+  groups: [
+    { id: 'user', label: 'Internal User', description: 'Signs in to the shell.', everyone: true },
+    { id: 'admin', label: 'Administrator', description: 'Users, languages, apps and every setting.', implies: ['user'] },
+  ],
   menus: [
     {
       id: 'base.apps',

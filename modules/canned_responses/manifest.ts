@@ -9,13 +9,12 @@ export default defineModule({
   application: false,
   menus: [
     {
-      // Grafted into the Live Chat app (shown while livechat is enabled), as Configuration → Canned Responses.
-      id: 'canned_responses.configuration',
-      parent: 'livechat',
-      label: 'Configuration',
-      sequence: 90,
+      // Grafted into the Live Chat app's Configuration section (shown while livechat is enabled): Live Chat → Configuration → Canned Responses.
+      id: 'canned_responses.list',
+      parent: 'livechat.configuration',
+      label: 'Canned Responses',
+      route: '/canned-responses',
       groups: ['livechat_operator'],
-      children: [{ id: 'canned_responses.list', label: 'Canned Responses', route: '/canned-responses' }],
     },
   ],
 });

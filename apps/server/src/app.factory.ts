@@ -1,28 +1,36 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { BadRequestException, ValidationPipe, type ArgumentMetadata, type DynamicModule, type INestApplication } from '@nestjs/common';
-import { APP_GUARD, APP_INTERCEPTOR, NestFactory } from '@nestjs/core';
+import { type ArgumentMetadata, type DynamicModule, type INestApplication } from '@nestjs/common';
+import { APP_GUARD, APP_INTERCEPTOR, ModuleRef, NestFactory } from '@nestjs/core';
 import { ExpressAdapter, type NestExpressApplication } from '@nestjs/platform-express';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import cookieParser from 'cookie-parser';
 import type { NextFunction, Request, Response } from 'express';
 import { DataSource } from 'typeorm';
-import { APP_CONFIG, ModuleRegistry, RateLimiters, Realtime, SqlRunner, type AppConfig } from '@lc/platform/server';
+import { APP_CONFIG, CACHE_IMMUTABLE, CACHE_REVALIDATE, CompiledValidationPipe, Metrics, ModuleRegistry, PrecompressedFiles, RateLimiters, Realtime, REQUEST_VALIDATION, SocketIdentities, SqlRunner, Translations, type AppConfig } from '@lc/platform/server';
+import { GroupCatalog } from '@lc/platform';
 import { dataSourceOptions, holdStartupLock } from './database';
 import { sqlRunnerFor } from './sql';
 import { SqliteCheckpointer } from './sql/sqlite-checkpointer';
-import { discoverModules } from './modules-host/discover-modules';
+import { discoverModules, type DiscoveredModule } from './modules-host/discover-modules';
 import { CreateModuleState1764000000000 } from './modules-host/create-module-state.migration';
 import { DatabaseModuleRegistry } from './modules-host/module-registry.service';
 import { ModuleState } from './modules-host/module-state.entity';
+import { ModuleStatesFeed } from './modules-host/module-states-feed';
 import { PlatformGuard } from './modules-host/platform.guard';
 import { HostModule } from './host.module';
 import { GracefulShutdown } from './lifecycle/graceful-shutdown';
+import { PrometheusMetrics } from './metrics/prometheus-metrics';
 import { HostRateLimiters } from './limits/host-rate-limiters';
 import { RealtimeGateway } from './realtime/realtime.gateway';
 import { SocketAckInterceptor } from './realtime/socket-ack.interceptor';
 import { SocketAdapter } from './realtime/socket-adapter';
+import { HostSocketIdentities } from './realtime/socket-identities';
+import { jsonBodiesOnly } from './edge/json-bodies';
+import { RetryAfterFilter } from './edge/retry-after.filter';
+import { sameOriginCookieWrites } from './edge/same-origin-writes';
+import { securityHeaders } from './edge/security-headers';
+import { serveApiDocuments } from './openapi/serve-api-documents';
 
 /** Where the module folders are: beside the compiled host in dist/, or the sources under ts-jest. */
 export function defaultModulesRoot(): string {
@@ -47,7 +55,7 @@ export async function createApp(config: AppConfig): Promise<INestApplication> {
   }
 }
 
-async function createNestApp(config: AppConfig, modules: ReturnType<typeof discoverModules>, entities: Function[], migrations: Function[]): Promise<INestApplication> {
+async function createNestApp(config: AppConfig, modules: DiscoveredModule[], entities: Function[], migrations: Function[]): Promise<INestApplication> {
 
   const root: DynamicModule = {
     module: HostModule,
@@ -58,11 +66,20 @@ async function createNestApp(config: AppConfig, modules: ReturnType<typeof disco
     ],
     providers: [
       { provide: APP_CONFIG, useValue: config },
+      // The groups every module declares (libs/platform/src/groups.ts), resolved once.
+      { provide: GroupCatalog, useValue: new GroupCatalog(modules.map((m) => m.manifest)) },
+      // Every module's i18n/<lang>.json, gathered once like the entities.
+      { provide: Translations, useValue: Translations.fromFolders(modules.map((m) => m.i18nDir)) },
       {
         provide: ModuleRegistry,
-        inject: [DataSource],
-        useFactory: async (dataSource: DataSource) => {
-          const registry = new DatabaseModuleRegistry(modules.map((m) => m.manifest), dataSource);
+        inject: [DataSource, ModuleRef],
+        useFactory: async (dataSource: DataSource, moduleRef: ModuleRef) => {
+          const lifecycles = new Map(modules.filter((m) => m.lifecycle).map((m) => [m.manifest.name, m.lifecycle!]));
+          const lifecycleOf = (name: string) => {
+            const type = lifecycles.get(name);
+            return type && moduleRef.get(type, { strict: false });
+          };
+          const registry = new DatabaseModuleRegistry(modules.map((m) => m.manifest), dataSource, lifecycleOf);
           await registry.initialize();
           return registry;
         },
@@ -74,44 +91,42 @@ async function createNestApp(config: AppConfig, modules: ReturnType<typeof disco
       { provide: RateLimiters, useFactory: () => HostRateLimiters.fromConfig(config) },
       RealtimeGateway,
       { provide: Realtime, useExisting: RealtimeGateway },
+      HostSocketIdentities,
+      { provide: SocketIdentities, useExisting: HostSocketIdentities },
+      ModuleStatesFeed,
       GracefulShutdown,
+      PrometheusMetrics,
+      { provide: Metrics, useExisting: PrometheusMetrics },
     ],
-    exports: [APP_CONFIG, ModuleRegistry, Realtime, RateLimiters, SqlRunner],
+    exports: [APP_CONFIG, GroupCatalog, ModuleRegistry, Translations, Realtime, RateLimiters, SqlRunner, SocketIdentities, Metrics],
   };
 
   // The adapter is passed explicitly rather than loaded by name, which also works under Jest.
-  const app = await NestFactory.create<NestExpressApplication>(root, new ExpressAdapter(), { logger: ['error', 'warn'], abortOnError: false });
+  // bodyParser off: Nest would also parse form-encoded bodies, which any website can make a browser send (see edge/).
+  const app = await NestFactory.create<NestExpressApplication>(root, new ExpressAdapter(), { logger: ['error', 'warn'], abortOnError: false, bodyParser: false });
   const shutdown = app.get(GracefulShutdown);
   shutdown.attach(app.getHttpServer());
   app.use(shutdown.httpMiddleware);
-  configureHttp(app, config);
+  configureHttp(app, config, modules);
   const socketAdapter = new SocketAdapter(app);
   if (config.redisUrl) await socketAdapter.connectToRedis(config.redisUrl, config.redisKeyPrefix);
   app.useWebSocketAdapter(socketAdapter);
   return app;
 }
 
-function configureHttp(app: NestExpressApplication, config: AppConfig): void {
-  app.set('trust proxy', 'loopback');
+function configureHttp(app: NestExpressApplication, config: AppConfig, modules: DiscoveredModule[]): void {
+  app.set('trust proxy', trustProxySetting(config.trustProxy));
+  app.disable('x-powered-by');
+  app.use(securityHeaders());
   app.use(cookieParser());
-  // Nest's option type leaves out `verify` (it uses it for rawBody, which is off here); express passes it on.
-  const jsonOptions = { limit: '64kb', verify: refuseDeepJson };
-  app.useBodyParser('json', jsonOptions);
-  app.useGlobalPipes(
-    new RawParamsValidationPipe({
-      whitelist: true,
-      forbidNonWhitelisted: true,
-      transform: true,
-      // Nest reports each field; we keep its list of messages, which names the offending fields.
-      exceptionFactory: (errors) => new BadRequestException(flattenErrors(errors)),
-    }),
-  );
+  app.use('/api', sameOriginCookieWrites(config.publicOrigin), jsonBodiesOnly());
+  app.useGlobalFilters(new RetryAfterFilter(app.getHttpAdapter()));
+  app.useGlobalPipes(new RawParamsValidationPipe(REQUEST_VALIDATION));
   app.enableShutdownHooks(['SIGTERM', 'SIGINT']); // not Nest's default list, which stops on SIGHUP and SIGUSR2 (heap snapshots) too
 
-  const document = SwaggerModule.createDocument(app, new DocumentBuilder().setTitle('Live chat platform API').setVersion('1').addBearerAuth().build());
-  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs/openapi.json' });
+  serveApiDocuments(app, modules);
 
-  app.enableCors({ origin: '*', methods: ['GET', 'POST'], allowedHeaders: ['Content-Type', 'X-Visitor-Token'] }); // the widget runs on other websites
+  app.enableCors({ origin: '*', methods: ['GET', 'POST'], allowedHeaders: ['Content-Type', 'X-Visitor-Token', 'Accept-Language'] }); // the widget runs on other websites
   serveSiteRoot(app);
   if (config.webRoot && existsSync(join(config.webRoot, 'index.html'))) serveShell(app, config.webRoot);
 }
@@ -120,7 +135,7 @@ function configureHttp(app: NestExpressApplication, config: AppConfig): void {
 function serveSiteRoot(app: NestExpressApplication): void {
   const registry = app.get(ModuleRegistry);
   app.use((req: Request, res: Response, next: NextFunction) => {
-    if (req.method !== 'GET' || req.path !== '/') return next();
+    if (!isRead(req) || req.path !== '/') return next();
     const homepage = registry.manifests().find((m) => m.homepage && registry.isEnabled(m.name))?.homepage;
     if (!homepage) return res.redirect(302, `${SHELL_PREFIX}/`);
     req.url = homepage;
@@ -128,74 +143,53 @@ function serveSiteRoot(app: NestExpressApplication): void {
   });
 }
 
-/** No API body nests deeper than a few levels; thousands of `[` made class-transformer overflow the stack (500). */
-const MAX_JSON_DEPTH = 32;
-function refuseDeepJson(_req: unknown, _res: unknown, buffer: Buffer): void {
-  // PostgreSQL text cannot hold NUL (a 500 on insert); no field of this API needs it.
-  if (buffer.includes('\\u0000')) throw Object.assign(new Error(`${fieldWithNul(buffer) ?? 'body'}: NUL characters (\\u0000) are not allowed`), { status: 400, expose: true });
-  let depth = 0;
-  let inString = false;
-  for (let i = 0; i < buffer.length; i++) {
-    const c = buffer[i];
-    if (inString) {
-      if (c === 0x5c) i++; // backslash: skip the escaped character
-      else if (c === 0x22) inString = false;
-    } else if (c === 0x22) inString = true;
-    else if (c === 0x5b || c === 0x7b) {
-      if (++depth > MAX_JSON_DEPTH) throw Object.assign(new Error(`JSON nested deeper than ${MAX_JSON_DEPTH} levels`), { status: 400, expose: true });
-    } else if (c === 0x5d || c === 0x7d) depth--;
-  }
-}
-
-/** The path of the first string holding a NUL character, to name the field in the 400 (rare: only then is the body parsed twice). */
-function fieldWithNul(buffer: Buffer): string | undefined {
-  const find = (value: unknown, path: string): string | undefined => {
-    if (typeof value === 'string') return value.includes('\u0000') || path.includes('\u0000') ? path || 'body' : undefined;
-    if (value && typeof value === 'object') {
-      for (const [key, child] of Object.entries(value)) {
-        const found = find(child, path ? `${path}.${key}` : key) ?? (key.includes('\u0000') ? key : undefined);
-        if (found) return found;
-      }
-    }
-    return undefined;
-  };
-  try {
-    return find(JSON.parse(buffer.toString('utf8')), '');
-  } catch {
-    return undefined;
-  }
-}
-
 /**
  * Nest's ValidationPipe (with transform) turns a `number` route parameter into `+value` before the
  * parameter's own pipe sees it, so `1e3`, `0x10` or ` 7` became ids 1000, 16 and 7. Route parameters stay
  * the strings they were; IdParam's pipe alone decides (a malformed id -> 400).
  */
-class RawParamsValidationPipe extends ValidationPipe {
+class RawParamsValidationPipe extends CompiledValidationPipe {
   protected override transformPrimitive(value: unknown, metadata: ArgumentMetadata): unknown {
     return metadata.type === 'param' ? value : super.transformPrimitive(value, metadata);
   }
 }
 
-type ValidationErrorLike = { property: string; constraints?: Record<string, string>; children?: ValidationErrorLike[] };
-function flattenErrors(errors: ValidationErrorLike[], prefix = ''): string[] {
-  return errors.flatMap((error) => {
-    const path = prefix + error.property;
-    const own = Object.values(error.constraints ?? {}).map((m) => (m.startsWith(error.property) ? prefix + m : `${path}: ${m}`));
-    return [...own, ...flattenErrors(error.children ?? [], `${path}.`)];
-  });
+/** GET, and HEAD wherever GET answers. */
+const isRead = (req: Request) => req.method === 'GET' || req.method === 'HEAD';
+
+/** TRUST_PROXY as express reads it: a hop count, true/false, or addresses and subnets (loopback, 10.0.0.0/8, …). */
+function trustProxySetting(raw: string): string | number | boolean {
+  if (/^\d+$/.test(raw)) return Number(raw);
+  if (raw === 'true' || raw === 'false') return raw === 'true';
+  return raw;
 }
 
 /** URL prefix of the web shell (Odoo's /web): the site root stays free for a website. */
 export const SHELL_PREFIX = '/web';
 
-/** Serves the built Angular shell; unknown shell paths get index.html so that every shell URL survives a reload. */
+/** Angular's output names carry a hash of their content (`outputHashing: all`): main-LFE2N3F6.js, chunk-O-oIV-oK.js, media/…. */
+const HASHED_NAME = /^(main|chunk|polyfills|styles|worker)-[\w-]{8}\.(js|css)$|^media\/.+-[\w-]{8}\.\w+$/;
+
+/**
+ * Serves the built Angular shell, precompressed: hashed files immutable for a year, the others (index.html)
+ * revalidated with their ETag. Unknown shell paths get index.html so that every shell URL survives a reload.
+ */
 function serveShell(app: NestExpressApplication, webRoot: string): void {
-  app.useStaticAssets(webRoot, { prefix: SHELL_PREFIX, index: false, maxAge: '1h' });
+  const files = new PrecompressedFiles(webRoot);
   app.use((req: Request, res: Response, next: NextFunction) => {
-    if (req.method !== 'GET') return next();
+    if (!isRead(req)) return next();
     if (req.path !== SHELL_PREFIX && !req.path.startsWith(`${SHELL_PREFIX}/`)) return next();
-    res.setHeader('Cache-Control', 'no-cache');
-    res.sendFile(join(webRoot, 'index.html'));
+    const name = shellFileName(req.path);
+    if (name && files.has(name)) return files.send(req, res, name, HASHED_NAME.test(name) ? CACHE_IMMUTABLE : CACHE_REVALIDATE);
+    files.send(req, res, 'index.html', CACHE_REVALIDATE);
   });
+}
+
+/** The file a /web/… path names, or undefined (malformed escapes name none). */
+function shellFileName(path: string): string | undefined {
+  try {
+    return decodeURIComponent(path.slice(SHELL_PREFIX.length + 1));
+  } catch {
+    return undefined;
+  }
 }

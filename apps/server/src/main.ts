@@ -11,7 +11,8 @@ async function main(): Promise<void> {
   const seconds = ((performance.now() - startedAt) / 1000).toFixed(1);
   console.log(`\n  Live chat is serving on http://localhost:${config.port}/web/  (ready in ${seconds}s)`);
   console.log(`  Site root (the demo website with the chat widget, while Live Chat is enabled): http://localhost:${config.port}/`);
-  console.log(`  Sign in as admin / ${process.env.ADMIN_PASSWORD ? '(ADMIN_PASSWORD)' : 'admin'}.  API docs: http://localhost:${config.port}/api/docs\n`);
+  console.log(`  Sign in as admin / ${process.env.ADMIN_PASSWORD ? '(ADMIN_PASSWORD)' : 'admin'}.  API docs: http://localhost:${config.port}/api/docs`);
+  console.log(process.env.ADMIN_PASSWORD ? '' : `  ADMIN_PASSWORD is unset: while the admin password is still the default 'admin', anyone can sign in as admin.\n  Sign in and change it in My Profile → Change password (the login page warns until you do).\n`);
 }
 
 main().catch((error) => {

@@ -1,5 +1,5 @@
 import type { Socket } from 'socket.io-client';
-import { createTestApp, waitFor, type TestApp } from '@lc/testing';
+import { createTestApp, startSmtpInbox, waitFor, type SmtpInbox, type TestApp } from '@lc/testing';
 
 /**
  * Every route and socket event × every kind of caller → the expected status (DESIGN "Public API v1").
@@ -17,16 +17,18 @@ const all = (status: number): Expected => users(status, status);
 
 describe('authorization matrix', () => {
   let t: TestApp;
+  let inbox: SmtpInbox;
   let counter = 0;
   const token: Partial<Record<Role, string>> = {};
   const visitorToken: Partial<Record<Role, string>> = {};
-  let ids: { operator: number; nonMember: number; channel: number; spareChannel: number; session: number; conversation: number; internalChannel: number; openChannel: number; invitee: number };
+  let ids: { operator: number; nonMember: number; channel: number; spareChannel: number; session: number; conversation: number; internalChannel: number; openChannel: number; invitee: number; endedSession: number };
 
   /** A session of the shared channel (its only operator is `operator`), for routes that change it. */
   const newSession = async () => (await t.http.post(`/api/livechat/channels/${ids.channel}/sessions`).send({}).expect(201)).body;
 
   beforeAll(async () => {
-    t = await createTestApp({ rateLimits: { visitorSessionStartsPerMinute: 10_000, visitorMessagesPer10s: 10_000, failedLoginsPerMinute: 10, socketEventsPerSecond: 10_000 } });
+    inbox = await startSmtpInbox();
+    t = await createTestApp({ smtpUrl: inbox.url, rateLimits: { visitorSessionStartsPerMinute: 10_000, visitorMessagesPer10s: 10_000, failedLoginsPerMinute: 10, socketEventsPerSecond: 10_000 } });
     token.admin = t.adminToken;
     token.manager = (await t.createUser('manager', ['livechat_manager'])).token;
     const operator = await t.createUser('operator', ['livechat_operator']);
@@ -40,7 +42,7 @@ describe('authorization matrix', () => {
     await t.http.post(`/api/livechat/channels/${channel}/join`).auth(operator.token, { type: 'bearer' }).expect(200);
     const internal = (await t.http.post('/api/discuss/channels').auth(operator.token, { type: 'bearer' }).send({ name: 'Operators only' }).expect(201)).body.id;
     const open = (await t.http.post('/api/discuss/channels').auth(operator.token, { type: 'bearer' }).send({ name: 'Anyone may join' }).expect(201)).body.id;
-    ids = { invitee: (await t.createUser('invitee', [])).id, operator: operator.id, nonMember: nonMember.id, channel, spareChannel, session: 0, conversation: 0, internalChannel: internal, openChannel: open };
+    ids = { invitee: (await t.createUser('invitee', [])).id, operator: operator.id, nonMember: nonMember.id, channel, spareChannel, session: 0, conversation: 0, internalChannel: internal, openChannel: open, endedSession: 0 };
     const mine = await newSession();
     const other = await newSession();
     expect(mine.operator.id).toBe(operator.id);
@@ -48,14 +50,23 @@ describe('authorization matrix', () => {
     ids.conversation = mine.conversationId;
     visitorToken.visitor = mine.visitorToken;
     visitorToken.otherVisitor = other.visitorToken;
+    // A second, ended chat of the same visitor (their token carries over), answered by `operator`: rated below.
+    const ended = (await t.http.post(`/api/livechat/channels/${channel}/sessions`).set('X-Visitor-Token', mine.visitorToken).send({}).expect(201)).body;
+    await t.http.post(`/api/livechat/sessions/${ended.sessionId}/close`).set('X-Visitor-Token', mine.visitorToken).expect(200);
+    ids.endedSession = ended.sessionId;
     socket.disconnect();
   });
-  afterAll(() => t.close());
+  afterAll(async () => {
+    await t.close();
+    await inbox.close();
+  });
 
   interface Route {
-    method: 'get' | 'post' | 'patch';
+    method: 'get' | 'post' | 'patch' | 'delete';
     /** With `:key` standing for ids[key]. */
     path: string;
+    /** The test's name, for routes whose path `fresh` makes. */
+    name?: string;
     body?: () => object | Promise<object>;
     /** Called before each caller when the route changes what it acts on (a session to close...). */
     fresh?: () => Promise<{ path: string }>;
@@ -66,14 +77,20 @@ describe('authorization matrix', () => {
     { method: 'get', path: '/api/health', expected: all(200) },
     { method: 'get', path: '/api/me', expected: users(401, 200) },
     { method: 'patch', path: '/api/me/preferences', body: () => ({}), expected: users(401, 200) },
+    // A wrong current password: the guard let the user through to the check (a right one would end their other sessions).
+    { method: 'post', path: '/api/me/password', body: () => ({ currentPassword: 'not-the-password', newPassword: 'password2' }), expected: users(401, 400) },
+    { method: 'get', path: '/api/auth/setup', expected: all(200) },
     { method: 'get', path: '/api/users', expected: groups(403, 403, 200) },
+    { method: 'get', path: '/api/groups', expected: users(401, 200) },
     { method: 'post', path: '/api/users', body: () => ({ login: `u${++counter}`, name: 'U', password: 'password1', groups: [] }), expected: groups(403, 403, 201) },
     { method: 'patch', path: '/api/users/:nonMember', body: () => ({ name: 'Non Member' }), expected: groups(403, 403, 200) },
+    { method: 'patch', path: '/api/users/:invitee', body: () => ({ active: true }), expected: groups(403, 403, 200) },
     { method: 'get', path: '/api/languages', expected: users(401, 200) },
     { method: 'post', path: '/api/languages/fr-FR/enable', expected: groups(403, 403, 200) },
     { method: 'post', path: '/api/languages/fr-FR/disable', expected: groups(403, 403, 200) },
     { method: 'get', path: '/api/modules', expected: users(401, 200) },
     { method: 'post', path: '/api/modules/preferences/enable', expected: groups(403, 403, 200) },
+    { method: 'get', path: '/api/modules/canned_responses/disable-impact', expected: groups(403, 403, 200) },
     { method: 'get', path: '/api/menus', expected: users(401, 200) },
     { method: 'get', path: '/api/presence', expected: users(401, 200) },
     { method: 'get', path: '/api/presence/config', expected: users(401, 200) },
@@ -83,18 +100,62 @@ describe('authorization matrix', () => {
     { method: 'post', path: '/api/livechat/channels/:spareChannel/join', expected: groups(200, 200, 200) },
     { method: 'post', path: '/api/livechat/channels/:spareChannel/leave', expected: groups(200, 200, 200) },
     { method: 'get', path: '/api/livechat/sessions?channelId=:channel', expected: groups(403, 200, 200) },
+    { method: 'get', path: '/api/livechat/reports/sessions?groupBy=operator', expected: groups(403, 200, 200) },
+    // The session's operator and managers read a transcript; another operator is refused (403).
+    { method: 'get', path: '/api/livechat/sessions/:session/transcript', expected: { ...groups(403, 200, 200), operator: 200 } },
     // Visitor routes: no user session needed; the visitor's own token where one is asked.
     { method: 'get', path: '/api/livechat/channels/:channel/public', expected: all(200) },
     { method: 'post', path: '/api/livechat/channels/:spareChannel/offline-messages', body: () => ({ email: 'v@example.com', body: 'Call me' }), expected: all(201) },
     { method: 'post', path: '/api/livechat/channels/:spareChannel/sessions', body: () => ({}), expected: all(201) },
     { method: 'get', path: '/api/livechat/sessions/:session/messages', expected: { ...users(401, 401), visitor: 200, otherVisitor: 404 } },
     { method: 'post', path: '/api/livechat/sessions/:session/messages', body: () => ({ body: 'hello' }), expected: { ...users(401, 401), visitor: 201, otherVisitor: 404 } },
+    // Only that visitor rates (their ended chat; rating again replaces it).
+    { method: 'post', path: '/api/livechat/sessions/:endedSession/rating', body: () => ({ value: 5 }), expected: { ...users(401, 401), visitor: 200, otherVisitor: 404 } },
+    // Only that visitor has their conversation mailed (202: the mail goes out after the answer).
+    { method: 'post', path: '/api/livechat/sessions/:session/transcript/email', body: () => ({ email: 'v@example.com' }), expected: { ...users(401, 401), visitor: 202, otherVisitor: 404 } },
     {
       method: 'post',
       path: '',
       fresh: async () => ({ path: `/api/livechat/sessions/${(await newSession()).sessionId}/close` }),
       expected: { anonymous: 401, visitor: 'own', otherVisitor: 404, nonMember: 403, operator: 200, manager: 200, admin: 200 },
     },
+    // Teamwork: transfer (its operator, managers), help (its operator), join (inside the channel, managers), block.
+    { method: 'get', path: '/api/livechat/sessions/:session/transfer-targets', expected: { ...groups(403, 200, 200), operator: 200 } },
+    {
+      method: 'post',
+      path: '',
+      name: 'POST /api/livechat/sessions/:session/transfer',
+      body: () => ({ channelId: ids.spareChannel }),
+      fresh: async () => ({ path: `/api/livechat/sessions/${(await newSession()).sessionId}/transfer` }),
+      expected: { ...groups(403, 200, 200), operator: 200 },
+    },
+    { method: 'post', path: '/api/livechat/sessions/:session/help', body: () => ({ needHelp: true }), expected: { ...groups(403, 403, 403), operator: 200 } },
+    { method: 'get', path: '/api/livechat/help-requests', expected: groups(200, 200, 200) },
+    // `nonMember` is an operator outside the channel; managers join from anywhere.
+    { method: 'post', path: '', name: 'POST /api/livechat/sessions/:session/join', fresh: async () => ({ path: `/api/livechat/sessions/${(await newSession()).sessionId}/join` }), expected: { ...groups(403, 200, 200), operator: 200 } },
+    {
+      method: 'post',
+      path: '',
+      name: 'POST /api/livechat/sessions/:session/block',
+      body: () => ({ days: 1, reason: 'matrix' }),
+      fresh: async () => ({ path: `/api/livechat/sessions/${(await newSession()).sessionId}/block` }),
+      expected: { ...groups(403, 201, 201), operator: 201 },
+    },
+    { method: 'get', path: '/api/livechat/blocks', expected: groups(403, 200, 200) },
+    {
+      method: 'delete',
+      path: '',
+      name: 'DELETE /api/livechat/blocks/:id',
+      fresh: async () => {
+        const session = await newSession();
+        const block = await t.http.post(`/api/livechat/sessions/${session.sessionId}/block`).auth(t.adminToken, { type: 'bearer' }).send({}).expect(201);
+        return { path: `/api/livechat/blocks/${block.body.id}` };
+      },
+      expected: groups(403, 204, 204),
+    },
+    // The visitor reports their pages; the operators in the conversation and managers read who they are.
+    { method: 'post', path: '/api/livechat/sessions/:session/pages', body: () => ({ url: 'https://example.com/pricing', title: 'Pricing' }), expected: { ...users(401, 401), visitor: 204, otherVisitor: 404 } },
+    { method: 'get', path: '/api/livechat/sessions/:session/visitor', expected: { ...groups(403, 200, 200), operator: 200 } },
     // Discuss: a live chat is known only to its members (404 for anyone else, managers and admins too).
     { method: 'get', path: '/api/discuss/conversations', expected: users(401, 200) },
     { method: 'get', path: '/api/discuss/conversations/:conversation', expected: { ...users(401, 404), operator: 200 } },
@@ -121,7 +182,7 @@ describe('authorization matrix', () => {
     return body ? req.send(body) : req;
   }
 
-  it.each(routes.map((r) => [`${r.method.toUpperCase()} ${r.fresh ? '/api/livechat/sessions/:session/close' : r.path}`, r] as const))('%s', async (_name, route) => {
+  it.each(routes.map((r) => [r.name ?? `${r.method.toUpperCase()} ${r.fresh ? '/api/livechat/sessions/:session/close' : r.path}`, r] as const))('%s', async (_name, route) => {
     const actual: Partial<Expected> = {};
     const expected: Partial<Expected> = {};
     for (const role of ROLES) {

@@ -10,12 +10,12 @@ import { createTestApp, waitFor, type TestApp } from '@lc/testing';
  */
 const RUNS = Number(process.env.FUZZ_RUNS) || 40; // ~2,900 requests and events in all
 
-type Kind = 'string' | 'int' | 'bool' | 'strings' | 'ints' | 'object' | 'email' | 'color' | 'notString' | 'clientId';
+type Kind = 'string' | 'rating' | 'int' | 'bool' | 'strings' | 'ints' | 'object' | 'email' | 'color' | 'notString' | 'clientId' | 'isoDate' | 'pages';
 
 interface BodyRoute {
   method: 'post' | 'patch';
   path: string;
-  as: 'admin' | 'visitor' | 'operator' | 'anonymous';
+  as: 'admin' | 'visitor' | 'operator' | 'outsider' | 'anonymous';
   /** A valid body (each field given), and the kind of each field, to make it invalid in one place. */
   valid: Record<string, unknown>;
   kinds: Record<string, Kind>;
@@ -30,13 +30,15 @@ const wrongFor = (kind: Kind): fc.Arbitrary<unknown> => {
     case 'string':
       return fc.oneof(notString, fc.string({ minLength: 5000, maxLength: 6000 }), fc.constantFrom('', '   ', '\n\t'));
     case 'notString':
-      return fc.oneof(fc.integer(), fc.boolean(), fc.array(fc.string(), { maxLength: 3 }), fc.object({ maxDepth: 1 }), fc.constant(null).map(() => 'x'.repeat(1001)));
+      return fc.oneof(fc.integer(), fc.boolean(), fc.array(fc.string(), { maxLength: 3 }), fc.object({ maxDepth: 1 }), fc.constant(null).map(() => 'x'.repeat(5000)));
     case 'clientId':
       return fc.oneof(fc.integer(), fc.boolean(), fc.object({ maxDepth: 1 }), fc.string({ maxLength: 70 }).filter((s) => !/^[\w.:-]{1,64}$/.test(s)));
     case 'email':
       return fc.oneof(notString, fc.string({ maxLength: 30 }).filter((s) => !/^[^@\s]+@[^@\s]+\.[a-z]{2,}$/i.test(s)));
     case 'color':
       return fc.oneof(notString, fc.string({ maxLength: 10 }).filter((s) => !/^#[0-9a-fA-F]{3,8}$/.test(s)));
+    case 'rating':
+      return fc.oneof(fc.integer().filter((n) => ![5, 3, 1].includes(n)), fc.constantFrom('5', 5.0001, null, true, [5]), fc.string({ maxLength: 5 }));
     case 'int':
       return fc.oneof(fc.string({ maxLength: 5 }), fc.double({ noInteger: true, noNaN: true, noDefaultInfinity: true }), fc.integer({ max: -1 }), fc.boolean(), fc.object({ maxDepth: 1 }), fc.constantFrom(-1, 1.5, '1'));
     case 'bool':
@@ -45,6 +47,15 @@ const wrongFor = (kind: Kind): fc.Arbitrary<unknown> => {
       return fc.oneof(fc.string({ maxLength: 5 }), fc.integer(), fc.array(fc.oneof(fc.integer(), fc.constant(null), fc.object({ maxDepth: 1 })), { minLength: 1, maxLength: 3 }), fc.array(fc.constant('x'.repeat(40)), { minLength: 1, maxLength: 2 }), fc.array(fc.constant('en-US'), { minLength: 300, maxLength: 300 }));
     case 'ints':
       return fc.oneof(fc.string({ maxLength: 5 }), fc.integer(), fc.array(fc.oneof(fc.string({ maxLength: 3 }), fc.integer({ max: 0 }), fc.double({ noInteger: true }), fc.constant(null)), { minLength: 1, maxLength: 3 }));
+    case 'isoDate':
+      return fc.oneof(notString, fc.string({ maxLength: 12 }).filter((s) => !/^\d/.test(s)), fc.constantFrom('2024-13-01T00:00:00Z', 'yesterday', '1700000000000'));
+    case 'pages':
+      return fc.oneof(
+        fc.string({ maxLength: 5 }),
+        fc.integer(),
+        fc.array(fc.oneof(fc.integer(), fc.string({ maxLength: 5 }), fc.constant(null), fc.record({ url: fc.constantFrom('javascript:alert(1)', 'ftp://x', '', 'x'.repeat(3000)) })), { minLength: 1, maxLength: 3 }),
+        fc.array(fc.constant({ url: 'https://example.com' }), { minLength: 21, maxLength: 22 }),
+      );
     case 'object':
       return fc.oneof(fc.string({ maxLength: 5 }), fc.integer(), fc.array(fc.integer(), { maxLength: 2 }), fc.record({ button: fc.string({ maxLength: 6 }).filter((s) => !/^#[0-9a-fA-F]{3,8}$/.test(s)) }), fc.record({ unknownColour: fc.constant('#fff') }));
   }
@@ -90,7 +101,7 @@ jest.setTimeout(180_000);
 
 describe('fuzz: malformed input', () => {
   let t: TestApp;
-  let ctx: { channel: number; session: number; conversation: number; visitorToken: string; operatorToken: string; userId: number; internal: number };
+  let ctx: { channel: number; session: number; conversation: number; visitorToken: string; operatorToken: string; outsiderToken: string; userId: number; internal: number };
   let operatorSocket: Socket;
   let visitorSocket: Socket;
   const rows = async () => {
@@ -101,7 +112,7 @@ describe('fuzz: malformed input', () => {
   };
 
   beforeAll(async () => {
-    t = await createTestApp({ rateLimits: { visitorSessionStartsPerMinute: 1e6, visitorMessagesPer10s: 1e6, failedLoginsPerMinute: 1e6, socketEventsPerSecond: 1e6 } });
+    t = await createTestApp({ rateLimits: { visitorSessionStartsPerMinute: 1e6, visitorMessagesPer10s: 1e6, failedLoginsPerMinute: 1e6, socketEventsPerSecond: 1e6, reportsPerMinute: 1e6 } });
     const op = await t.createUser('op', ['livechat_operator']);
     const channel = (await t.http.post('/api/livechat/channels').auth(t.adminToken, { type: 'bearer' }).send({ name: 'Fuzz' }).expect(201)).body.id;
     operatorSocket = await t.connect({ token: op.token });
@@ -110,20 +121,32 @@ describe('fuzz: malformed input', () => {
     const s = (await t.http.post(`/api/livechat/channels/${channel}/sessions`).send({}).expect(201)).body;
     const internal = (await t.http.post('/api/discuss/channels').auth(op.token, { type: 'bearer' }).send({ name: 'Internal' }).expect(201)).body.id;
     visitorSocket = await t.connect({ visitorToken: s.visitorToken });
-    ctx = { channel, session: s.sessionId, conversation: s.conversationId, visitorToken: s.visitorToken, operatorToken: op.token, userId: op.id, internal };
+    // An operator outside the channel: passes the group check, and may change no session.
+    const outsider = await t.createUser('outsider', ['livechat_operator']);
+    // Its first request records its activity (a presence row): before the suites count rows.
+    await t.http.get('/api/me').auth(outsider.token, { type: 'bearer' }).expect(200);
+    await waitFor(async () => expect(Number((await t.app.get(DataSource).query(`SELECT COUNT(*) AS n FROM "presence_user" WHERE "userId" = ${outsider.id}`))[0].n)).toBe(1));
+    ctx = { channel, session: s.sessionId, conversation: s.conversationId, visitorToken: s.visitorToken, operatorToken: op.token, outsiderToken: outsider.token, userId: op.id, internal };
   });
   afterAll(() => t.close());
 
   const routes = (): BodyRoute[] => [
     { method: 'post', path: '/api/auth/login', as: 'anonymous', valid: { login: 'admin', password: 'admin' }, kinds: { login: 'string', password: 'string' }, required: ['login', 'password'] },
     { method: 'post', path: '/api/users', as: 'admin', valid: { login: 'fuzzed', name: 'Fuzzed', password: 'password1', groups: [] }, kinds: { login: 'string', name: 'string', password: 'string', groups: 'strings' }, required: ['login', 'name', 'password', 'groups'] },
-    { method: 'patch', path: `/api/users/${ctx.userId}`, as: 'admin', valid: { name: 'Op' }, kinds: { name: 'string', password: 'string', groups: 'strings', lang: 'strings' }, required: [] },
+    { method: 'patch', path: `/api/users/${ctx.userId}`, as: 'admin', valid: { name: 'Op' }, kinds: { name: 'string', password: 'string', groups: 'strings', lang: 'strings', active: 'bool' }, required: [] },
+    { method: 'post', path: '/api/me/password', as: 'operator', valid: { currentPassword: 'not-the-password', newPassword: 'password2' }, kinds: { currentPassword: 'string', newPassword: 'string' }, required: ['currentPassword', 'newPassword'] },
     { method: 'patch', path: '/api/me/preferences', as: 'operator', valid: { livechatUsername: 'Jo' }, kinds: { livechatLanguages: 'strings', lang: 'ints', livechatUsername: 'notString' }, required: [] },
     { method: 'post', path: '/api/livechat/channels', as: 'admin', valid: { name: 'C' }, kinds: { name: 'string', maxSessionsPerOperator: 'int', buttonText: 'notString', welcomeMessage: 'notString', colors: 'object' }, required: ['name'] },
     { method: 'patch', path: `/api/livechat/channels/${ctx.channel}`, as: 'admin', valid: { name: 'Fuzz' }, kinds: { name: 'string', maxSessionsPerOperator: 'int', colors: 'object', operatorIds: 'ints' }, required: [] },
-    { method: 'post', path: `/api/livechat/channels/${ctx.channel}/sessions`, as: 'anonymous', valid: {}, kinds: { visitorName: 'notString', pageUrl: 'notString' }, required: [] },
+    { method: 'post', path: `/api/livechat/channels/${ctx.channel}/sessions`, as: 'anonymous', valid: {}, kinds: { visitorName: 'notString', pageUrl: 'notString', pages: 'pages' }, required: [] },
     { method: 'post', path: `/api/livechat/channels/${ctx.channel}/offline-messages`, as: 'anonymous', valid: { email: 'a@example.com', body: 'hi' }, kinds: { email: 'email', body: 'string', name: 'notString' }, required: ['email', 'body'] },
     { method: 'post', path: `/api/livechat/sessions/${ctx.session}/messages`, as: 'visitor', valid: { body: 'hi', clientId: 'c1' }, kinds: { body: 'string', clientId: 'clientId' }, required: ['body'] },
+    { method: 'post', path: `/api/livechat/sessions/${ctx.session}/rating`, as: 'visitor', valid: { value: 5, comment: 'ok' }, kinds: { value: 'rating', comment: 'notString' }, required: ['value'] },
+    { method: 'post', path: `/api/livechat/sessions/${ctx.session}/transcript/email`, as: 'visitor', valid: { email: 'a@example.com' }, kinds: { email: 'email' }, required: ['email'] },
+    { method: 'post', path: `/api/livechat/sessions/${ctx.session}/pages`, as: 'visitor', valid: { url: 'https://example.com/a', title: 'A' }, kinds: { url: 'string', title: 'notString', at: 'isoDate' }, required: ['url'] },
+    { method: 'post', path: `/api/livechat/sessions/${ctx.session}/transfer`, as: 'operator', valid: { operatorId: ctx.userId }, kinds: { operatorId: 'int', channelId: 'int' }, required: [] },
+    { method: 'post', path: `/api/livechat/sessions/${ctx.session}/help`, as: 'operator', valid: { needHelp: true }, kinds: { needHelp: 'bool' }, required: ['needHelp'] },
+    { method: 'post', path: `/api/livechat/sessions/${ctx.session}/block`, as: 'operator', valid: { days: 30, reason: 'Spam' }, kinds: { days: 'int', reason: 'notString' }, required: [] },
     { method: 'post', path: `/api/discuss/conversations/${ctx.conversation}/messages`, as: 'operator', valid: { body: 'hi' }, kinds: { body: 'string', clientId: 'clientId' }, required: ['body'] },
     { method: 'post', path: `/api/discuss/conversations/${ctx.conversation}/seen`, as: 'operator', valid: { lastMessageId: 1 }, kinds: { lastMessageId: 'int' }, required: ['lastMessageId'] },
     { method: 'post', path: '/api/discuss/channels', as: 'operator', valid: { name: 'D' }, kinds: { name: 'string', memberIds: 'ints' }, required: ['name'] },
@@ -135,6 +158,7 @@ describe('fuzz: malformed input', () => {
     let req = (t.http as any)[route.method](route.path);
     if (route.as === 'admin') req = req.auth(t.adminToken, { type: 'bearer' });
     if (route.as === 'operator') req = req.auth(ctx.operatorToken, { type: 'bearer' });
+    if (route.as === 'outsider') req = req.auth(ctx.outsiderToken, { type: 'bearer' });
     if (route.as === 'visitor') req = req.set('X-Visitor-Token', ctx.visitorToken);
     if (!body) return req;
     return req.set('Content-Type', 'application/json').send(body.raw ?? JSON.stringify(body.json));
@@ -153,10 +177,73 @@ describe('fuzz: malformed input', () => {
         { numRuns: RUNS * 3 },
       );
     }
-    expect(requests).toBeGreaterThan(RUNS * 3 * 14 - 1);
+    expect(requests).toBeGreaterThan(RUNS * 3 * 15 - 1);
     expect(await rows()).toEqual(before);
     expect(({} as Record<string, unknown>).isAdmin).toBeUndefined();
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  /** Every body a browser sends from any page without a CORS preflight, and a few more: 415, nothing written. */
+  const NOT_JSON: Array<[string, string]> = [
+    ['application/x-www-form-urlencoded', 'login=evil&name=Evil&password=password1&groups[]=admin&body=hi&email=a%40b.co&name=C'],
+    ['multipart/form-data; boundary=x', '--x\r\nContent-Disposition: form-data; name="body"\r\n\r\nhi\r\n--x--\r\n'],
+    ['text/plain', '{"login":"evil","name":"Evil","password":"password1","groups":["admin"],"body":"hi","email":"a@b.co","name":"C"}'],
+    ['text/plain;charset=UTF-8', '{"body":"hi"}'],
+    ['application/xml', '<body>hi</body>'],
+    ['application/octet-stream', 'hi'],
+  ];
+
+  it('refuses every body that is not JSON with 415 on every route, changing nothing', async () => {
+    const before = await rows();
+    for (const route of routes()) {
+      for (const [type, body] of NOT_JSON) {
+        const res = await send(route).set('Content-Type', type).send(body);
+        if (res.status !== 415) throw new Error(`${route.method} ${route.path} as ${type} -> ${res.status} ${JSON.stringify(res.body).slice(0, 200)}`);
+      }
+      // No Content-Type at all, as a body-less fetch() or a beacon may send.
+      const untyped = await send(route).set('Content-Type', '').send(Buffer.from('{"body":"hi"}'));
+      expect([400, 415]).toContain(untyped.status);
+    }
+    expect(await rows()).toEqual(before);
+  });
+
+  it('refuses a NUL character in every field of every route, in keys too: 400, nothing written', async () => {
+    const before = await rows();
+    for (const route of routes()) {
+      for (const field of Object.keys(route.kinds)) {
+        const kind = route.kinds[field];
+        const value = kind === 'strings' ? ['en\u0000US'] : kind === 'ints' || kind === 'int' || kind === 'bool' || kind === 'object' ? 'a\u0000' : 'a\u0000b';
+        const res = await send(route, { json: { ...route.valid, [field]: value } });
+        if (res.status !== 400) throw new Error(`${route.method} ${route.path} ${field}=NUL -> ${res.status} ${JSON.stringify(res.body).slice(0, 200)}`);
+      }
+      const key = await send(route, { json: { ...route.valid, 'a\u0000b': 1 } });
+      expect(key.status).toBe(400);
+    }
+    expect(await rows()).toEqual(before);
+  });
+
+  it('answers a deep, NUL-holding or prototype-keyed socket payload with a 400 ack, keeping the connection', async () => {
+    const before = await rows();
+    let deep: unknown = { conversationId: ctx.conversation, body: 'hi' };
+    for (let i = 0; i < 3000; i++) deep = { nested: deep };
+    const payloads = [
+      deep,
+      JSON.parse(`${'['.repeat(3000)}${']'.repeat(3000)}`),
+      { conversationId: ctx.conversation, body: 'a\u0000b', clientId: 'nul-1' },
+      { conversationId: ctx.conversation, body: 'ok', clientId: 'a\u0000' },
+      { conversationId: ctx.conversation, typing: true, 'x\u0000': 1 },
+      JSON.parse(`{"conversationId": ${ctx.conversation}, "body": "ok", "__proto__": {"polluted": 1}}`),
+    ];
+    for (const socket of [operatorSocket, visitorSocket]) {
+      for (const event of ['message', 'typing', 'activity']) {
+        for (const data of payloads) {
+          const ack = await socket.timeout(5000).emitWithAck(event, data);
+          if (ack?.status !== 400) throw new Error(`${event} -> ${JSON.stringify(ack)}`);
+        }
+      }
+      expect(socket.connected).toBe(true);
+    }
+    expect(await rows()).toEqual(before);
   });
 
   it('refuses malformed ids and query strings: 400 or 404, never 5xx', async () => {
@@ -167,6 +254,17 @@ describe('fuzz: malformed input', () => {
       ['post', '/api/livechat/channels/:x/sessions', 'anonymous'],
       ['get', '/api/livechat/sessions/:x/messages', 'visitor'],
       ['post', '/api/livechat/sessions/:x/close', 'visitor'],
+      ['post', '/api/livechat/sessions/:x/rating', 'visitor'],
+      ['post', '/api/livechat/sessions/:x/transcript/email', 'visitor'],
+      ['get', '/api/livechat/sessions/:x/transcript', 'admin'],
+      ['get', '/api/livechat/sessions/:x/visitor', 'admin'],
+      ['get', '/api/livechat/sessions/:x/transfer-targets', 'admin'],
+      ['post', '/api/livechat/sessions/:x/transfer', 'outsider'],
+      ['post', '/api/livechat/sessions/:x/help', 'outsider'],
+      ['post', '/api/livechat/sessions/:x/join', 'outsider'],
+      ['post', '/api/livechat/sessions/:x/block', 'outsider'],
+      ['post', '/api/livechat/sessions/:x/pages', 'visitor'],
+      ['delete', '/api/livechat/blocks/:x', 'admin'],
       ['get', '/api/discuss/conversations/:x/messages', 'operator'],
       ['post', '/api/discuss/channels/:x/join', 'operator'],
       ['post', '/api/languages/:x/enable', 'admin'],
@@ -180,11 +278,16 @@ describe('fuzz: malformed input', () => {
       }),
       { numRuns: RUNS * 5 },
     );
-    const badQuery = fc.dictionary(fc.constantFrom('before', 'after', 'limit', 'channelId', 'status', 'x'), fc.oneof(fc.string({ maxLength: 8 }), fc.constantFrom('-1', '0', '101', '1.5', 'NaN', '')), { minKeys: 1 });
+    const badQuery = fc.dictionary(
+      fc.constantFrom('before', 'after', 'limit', 'channelId', 'status', 'rating', 'x', 'from', 'to', 'groupBy', 'tz', 'operatorId', 'language', 'needsHelp'),
+      fc.oneof(fc.string({ maxLength: 8 }), fc.constantFrom('-1', '0', '101', '1.5', 'NaN', '', '2026-02-30', '2026-13-01', '1900-01-01', '9999-12-31', '+275760-09-13', 'Etc/GMT+14', 'Europe/Brussels', 'week', '__proto__')),
+      { minKeys: 1 },
+    );
     await fc.assert(
       fc.asyncProperty(badQuery, async (query) => {
         const qs = new URLSearchParams(query).toString();
-        for (const [path, as] of [[`/api/discuss/conversations/${ctx.conversation}/messages?${qs}`, 'operator'], [`/api/livechat/sessions?${qs}`, 'admin']] as const) {
+        const paths = [[`/api/discuss/conversations/${ctx.conversation}/messages?${qs}`, 'operator'], [`/api/livechat/sessions?${qs}`, 'admin'], [`/api/livechat/reports/sessions?${qs}`, 'admin']] as const;
+        for (const [path, as] of paths) {
           const res = await send({ method: 'get', path, as });
           if (res.status >= 500) throw new Error(`GET ${path} -> ${res.status}`);
         }

@@ -42,7 +42,7 @@ function prepareCopy(): string {
     }
   }
   rmSync(dir, { recursive: true, force: true });
-  const parts = ['apps/server/src', 'apps/server/test/test-app.ts', 'apps/server/tsconfig.json', 'apps/web/tsconfig.app.json', 'libs', 'modules/base', 'scripts/new-module.mjs', 'scripts/check-menu-routes.mjs', 'scripts/jest', 'tsconfig.json', 'tsconfig.spec.json', 'jest.config.js', 'package.json'];
+  const parts = ['apps/server/src', 'apps/server/test/test-app.ts', 'apps/server/test/openapi-validation.ts', 'apps/server/test/socket-validation.ts', 'apps/server/test/smtp-inbox.ts', 'apps/server/tsconfig.json', 'apps/web/tsconfig.app.json', 'libs', 'modules/base', 'scripts/new-module.mjs', 'scripts/check-menu-routes.mjs', 'scripts/check-web-i18n.mjs', 'scripts/gen-web-i18n.mjs', 'apps/web/src', 'scripts/jest', 'tsconfig.json', 'tsconfig.spec.json', 'jest.config.js', 'package.json'];
   for (const part of parts) cpSync(join(REPO, part), join(dir, part), { recursive: true, filter: (src) => !src.endsWith('.spec.ts') });
   symlinkSync(join(REPO, 'node_modules'), join(dir, 'node_modules'), 'dir');
   return dir;
@@ -77,8 +77,8 @@ describe('npm run new-module', () => {
     expect(readFileSync(join(folder, 'server/index.ts'), 'utf8')).toMatch(/@PlatformModule\([\s\S]*entities: \[FieldNotesItem\][\s\S]*migrations: \[CreateFieldNotesTables\d{13}\]/);
     expect(readFileSync(join(folder, 'web/index.ts'), 'utf8')).toContain("path: 'field-notes'");
     const lines = /\((\d+) files, (\d+) lines\)/.exec(result.stdout)!;
-    expect(Number(lines[1])).toBe(8);
-    expect(Number(lines[2])).toBeLessThan(200);
+    expect(Number(lines[1])).toBe(13);
+    expect(Number(lines[2])).toBeLessThan(260); // the texts in five languages included
   });
 
   it('refuses a bad or existing name and writes nothing', () => {
@@ -102,13 +102,15 @@ describe('npm run new-module', () => {
       join(copy, 'tsconfig.scaffold-web.json'),
       JSON.stringify({ extends: './apps/web/tsconfig.app.json', compilerOptions: { noEmit: true }, files: [`modules/${NAME}/web/index.ts`] }),
     );
-    const [api, web, menus] = await Promise.all([
+    const [api, web, menus, texts] = await Promise.all([
       run([join(copy, 'node_modules/.bin/jest'), '-c', 'jest.config.js', '--ci', `modules/${NAME}`]),
       run([join(copy, 'node_modules/.bin/ngc'), '-p', 'tsconfig.scaffold-web.json']),
       run(['scripts/check-menu-routes.mjs', 'modules']),
+      run(['scripts/check-web-i18n.mjs']),
     ]);
     expect({ status: api.status, output: api.output }).toEqual({ status: 0, output: expect.stringMatching(/Tests:\s+3 passed, 3 total/) });
     expect({ status: web.status, output: web.output }).toEqual({ status: 0, output: '' });
     expect({ status: menus.status, output: menus.output }).toEqual({ status: 0, output: '' });
+    expect({ status: texts.status, output: texts.output }).toEqual({ status: 0, output: expect.stringMatching(/every one complete/) });
   }, 180_000);
 });

@@ -1,5 +1,6 @@
+import { createHash } from 'node:crypto';
 import { createParamDecorator, SetMetadata, type ExecutionContext } from '@nestjs/common';
-import type { Group } from '../src/manifest';
+import type { Group } from '../src/groups';
 
 export const PUBLIC_ROUTE = 'lc:public';
 export const REQUIRED_GROUPS = 'lc:groups';
@@ -39,3 +40,6 @@ export function tokenOf(request: { headers: Record<string, string | string[] | u
   if (typeof header === 'string' && header.startsWith('Bearer ')) return header.slice(7).trim() || undefined;
   return request.cookies?.[SESSION_COOKIE] || undefined;
 }
+
+/** The SHA-256 of a sign-in token: what the database stores and what names the token's socket room. */
+export const tokenHash = (token: string): string => createHash('sha256').update(token).digest('hex');

@@ -1,4 +1,5 @@
 export * from './platform-module';
+export * from './lifecycle';
 export * from './auth';
 export * from './registry';
 export * from './params';
@@ -8,3 +9,11 @@ export * from './columns';
 export * from './atomically';
 export * from './rate-limits';
 export * from './sql';
+export * from './validation';
+export * from './user-fields';
+export * from './client-country';
+export * from './translations';
+export * from './static-files';
+export * from './metrics';
+export * from './compiled-validation';
+export * from './api-docs';

@@ -12,4 +12,3 @@ class PositiveIntPipe implements PipeTransform<string, number> {
 }
 
 export const IdParam = (name = 'id') => Param(name, new PositiveIntPipe(name));
-export const parsePositiveInt = (name: string, value: string) => new PositiveIntPipe(name).transform(value);

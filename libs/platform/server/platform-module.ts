@@ -1,4 +1,5 @@
-import { Module, type ModuleMetadata } from '@nestjs/common';
+import { Module, type ModuleMetadata, type Type } from '@nestjs/common';
+import type { ModuleLifecycle } from './lifecycle';
 
 /** Metadata key under which a platform module's entities and migrations are kept. */
 export const PLATFORM_MODULE_DATA = 'lc:platform-module';
@@ -10,22 +11,26 @@ export interface PlatformModuleMetadata extends ModuleMetadata {
   entities?: Function[];
   /** Migrations creating and changing this module's tables, written once for SQLite and PostgreSQL. */
   migrations?: Function[];
+  /** What disabling stops and how it ends cleanly (see ModuleLifecycle); added to the providers. */
+  lifecycle?: Type<ModuleLifecycle>;
 }
 
 export interface PlatformModuleData {
   entities: Function[];
   migrations: Function[];
+  lifecycle?: Type<ModuleLifecycle>;
 }
 
 /**
  * Marks the Nest module of a platform module (Vendure's @VendurePlugin): a plain @Module plus the
- * entities and migrations the host needs before TypeORM starts.
+ * entities and migrations the host needs before TypeORM starts, and its lifecycle hooks.
  */
 export function PlatformModule(metadata: PlatformModuleMetadata): ClassDecorator {
-  const { entities = [], migrations = [], ...moduleMetadata } = metadata;
+  const { entities = [], migrations = [], lifecycle, ...moduleMetadata } = metadata;
+  const providers = lifecycle ? [...(moduleMetadata.providers ?? []), lifecycle] : moduleMetadata.providers;
   return (target) => {
-    Reflect.defineMetadata(PLATFORM_MODULE_DATA, { entities, migrations } satisfies PlatformModuleData, target);
-    Module(moduleMetadata)(target);
+    Reflect.defineMetadata(PLATFORM_MODULE_DATA, { entities, migrations, lifecycle } satisfies PlatformModuleData, target);
+    Module({ ...moduleMetadata, providers })(target);
   };
 }
 

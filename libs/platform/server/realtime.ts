@@ -1,25 +1,51 @@
-import { UsePipes, ValidationPipe, BadRequestException } from '@nestjs/common';
+import { UsePipes, BadRequestException } from '@nestjs/common';
+import { CompiledValidationPipe } from './compiled-validation';
 import type { Server, Socket } from 'socket.io';
 import type { AuthUser } from './auth';
 
-/** What the handshake established about a socket (socket.data). */
-export type SocketIdentity =
-  | { kind: 'user'; user: AuthUser }
-  | { kind: 'visitor'; visitorToken: string; sessionIds: number[] };
+/**
+ * What the handshake established about a socket (socket.data): a signed-in user, or a guest recognised
+ * by a module's identity provider (a website visitor, say). `module` owns the guest: while it is disabled
+ * the guest's handshakes are refused and its events answered with an error.
+ */
+export type SocketIdentity = { kind: 'user'; user: AuthUser } | GuestIdentity;
+
+export interface GuestIdentity<Claims = unknown> {
+  kind: 'visitor';
+  /** The module whose provider recognised this guest. */
+  module: string;
+  /** Stable per guest (e.g. the hash of their token): sockets are counted, and typing coalesced, per key. */
+  key: string;
+  /** What the owning module keeps about the guest (only it reads this). */
+  claims: Claims;
+}
 
 export type AppSocket = Socket<Record<string, any>, Record<string, any>, Record<string, any>, SocketIdentity>;
 
 /** Every socket of a user joins this room, in any process (the Redis adapter carries emits across). */
 export const userRoom = (userId: number) => `user:${userId}`;
-/** Every visitor socket of a live chat session joins this room. */
-export const visitorSessionRoom = (sessionId: number) => `visitor-session:${sessionId}`;
+/** Every socket opened with one sign-in token (by its hash), so that revoking the token closes them. */
+export const tokenRoom = (hash: string) => `token:${hash}`;
 /** Every internal user's sockets. */
 export const INTERNAL_USERS_ROOM = 'internal-users';
 
-/** Turns a visitor token from the handshake into a visitor identity; the livechat module provides it. */
-export abstract class VisitorAuthenticator {
-  /** The visitor's sessions and the extra rooms their socket joins (their conversations...), or null. */
-  abstract authenticate(visitorToken: string): Promise<{ visitorToken: string; sessionIds: number[]; rooms: string[] } | null>;
+/**
+ * A module's way of recognising guests at the socket handshake: it reads one key of the handshake `auth`
+ * (e.g. `visitorToken`) and answers who the guest is and which rooms their socket joins, or null to refuse.
+ */
+export interface GuestAuthenticator {
+  /** The owning module (its manifest name). */
+  module: string;
+  /** The handshake `auth` key this authenticator reads. */
+  authKey: string;
+  /** What the value is called in a refusal ("Unknown visitor token"). */
+  label: string;
+  authenticate(value: string): Promise<{ key: string; claims: unknown; rooms: string[] } | null>;
+}
+
+/** Where modules register their guest authenticators (the host provides it and consults it at every handshake). */
+export abstract class SocketIdentities {
+  abstract register(authenticator: GuestAuthenticator): void;
 }
 
 /** The socket.io server of this process, for modules to emit events (the host provides it). */
@@ -33,6 +59,21 @@ export abstract class Realtime {
   toUsers(userIds: number[], event: string, payload: unknown): void {
     if (userIds.length) this.server.to(userIds.map(userRoom)).emit(event, payload);
   }
+  /**
+   * Closes the sockets opened with a revoked token (by its hash), or all of a user's but those of `keepTokenHash`,
+   * in every process (the Redis adapter carries it).
+   */
+  disconnectToken(hash: string): void {
+    this.server.in(tokenRoom(hash)).disconnectSockets(true);
+  }
+  disconnectUser(userId: number, keepTokenHash?: string): void {
+    const sockets = this.server.in(userRoom(userId));
+    (keepTokenHash ? sockets.except(tokenRoom(keepTokenHash)) : sockets).disconnectSockets(true);
+  }
+  /** disconnectToken for many revoked tokens in one broadcast. */
+  disconnectTokens(hashes: string[]): void {
+    if (hashes.length) this.server.in(hashes.map(tokenRoom)).disconnectSockets(true);
+  }
 }
 
 /**
@@ -41,10 +82,13 @@ export abstract class Realtime {
  */
 export const ValidateSocketPayloads = () =>
   UsePipes(
-    new ValidationPipe({
+    new CompiledValidationPipe({
       whitelist: true,
       forbidNonWhitelisted: true,
       transform: true,
       exceptionFactory: (errors) => new BadRequestException(errors.flatMap((e) => Object.values(e.constraints ?? { [e.property]: `${e.property} is invalid` }))),
     }),
   );
+
+/** A socket event that takes no payload got none: nothing, null or `{}` (what clients send for "nothing"). */
+export const isEmptyPayload = (body: unknown): boolean => body === undefined || body === null || (typeof body === 'object' && !Array.isArray(body) && Object.keys(body).length === 0);

@@ -36,4 +36,11 @@ export abstract class SqlRunner {
    * uncommitted writes the read must see (SQLite has a single connection: it is that one anyway).
    */
   abstract read(statement: Sql, within?: EntityManager): Promise<Row[]>;
+  /**
+   * A long read that must not hold up the hot path (a report over a year of sessions): on SQLite in a worker
+   * thread with a read-only connection of its own, which reads the last committed state while the process
+   * goes on writing (an in-memory database has no file to share: there, on the one connection); on
+   * PostgreSQL a pooled connection, as any read. Its text may vary from call to call: it is not kept prepared.
+   */
+  abstract readAside(statement: Sql): Promise<Row[]>;
 }

@@ -4,32 +4,13 @@
  * Menus are data (Odoo's app -> section -> action): the server filters them per user, the shell renders them.
  */
 
-export const GROUPS = ['user', 'livechat_operator', 'livechat_manager', 'admin'] as const;
-export type Group = (typeof GROUPS)[number];
-
-/** Groups a group implies: `admin` implies all, `livechat_manager` implies `livechat_operator`. */
-export const IMPLIED_GROUPS: Record<Group, readonly Group[]> = {
-  user: [],
-  livechat_operator: ['user'],
-  livechat_manager: ['livechat_operator', 'user'],
-  admin: ['livechat_manager', 'livechat_operator', 'user'],
-};
-
-/** Expands a user's stored groups with everything they imply (every internal user is in `user`). */
-export function effectiveGroups(groups: readonly Group[]): Group[] {
-  const all = new Set<Group>(['user']);
-  for (const group of groups) {
-    all.add(group);
-    for (const implied of IMPLIED_GROUPS[group] ?? []) all.add(implied);
-  }
-  return GROUPS.filter((g) => all.has(g));
-}
+import type { Group, GroupDefinition } from './groups';
 
 export interface MenuDefinition {
-  /** Unique across all modules, e.g. `livechat.channels`. */
+  /** Unique across all modules, e.g. `field_notes.items`. */
   id: string;
   label: string;
-  /** Shell route of an action, e.g. `/livechat/channels`. Apps without a route open their first action. */
+  /** Shell route of an action, e.g. `/field-notes/items`. Apps without a route open their first action. */
   route?: string;
   /** Icon name from the shell's icon set (apps on the home screen). */
   icon?: string;
@@ -55,9 +36,13 @@ export interface ModuleManifest {
   application: boolean;
   /** Enabled on first start of a new database. */
   autoEnable?: boolean;
+  /** Always enabled: created enabled and never disabled (409), as Odoo's `base`. Apps shows no Disable. */
+  required?: boolean;
   /** A public page served at the site root `/` while the module is enabled (Odoo's website homepage). */
   homepage?: string;
   menus: MenuDefinition[];
+  /** The groups this module declares (see groups.ts); menus, routes and events name the groups they need. */
+  groups?: GroupDefinition[];
 }
 
 /** Identity helper that gives manifests their type without a class. */

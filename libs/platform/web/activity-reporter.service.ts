@@ -9,7 +9,7 @@ export const DEFAULT_ACTIVITY_INTERVAL_MS = 60_000;
 
 /**
  * Tells the server the user is active (socket event `activity`) on user input, at most once per interval,
- * so that presence and the livechat inactivity sweeper see operators who work without sending messages.
+ * so that presence (and any module watching inactivity) sees people who work without sending messages.
  */
 @Injectable({ providedIn: 'root' })
 export class ActivityReporter {

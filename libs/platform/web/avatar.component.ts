@@ -1,6 +1,10 @@
 import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
+import { ICONS } from './icons';
 
 const AVATAR_COLORS = ['#71639e', '#017e84', '#e07a5f', '#3d85c6', '#6aa84f', '#c27ba0', '#b45f06', '#674ea7', '#0b8a8a', '#a64d79'];
+
+/** A visitor's avatar: one neutral look for every visitor (a person on grey), never initials of "Visitor #12". */
+export const VISITOR_AVATAR_COLOR = '#adb5bd';
 
 /** Initials in a coloured circle; the colour is stable per name (Odoo's default avatars). */
 export function avatarColor(seed: string): string {
@@ -19,10 +23,17 @@ export function initials(name: string): string {
 @Component({
   selector: 'lc-avatar',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  template: `{{ letters() }}`,
+  template: `
+    @if (visitor()) {
+      <svg [attr.viewBox]="person.viewBox" [attr.width]="size() * 0.62" [attr.height]="size() * 0.62" fill="currentColor" aria-hidden="true" focusable="false"><path [attr.d]="person.path" /></svg>
+    } @else {
+      {{ letters() }}
+    }
+  `,
   host: {
     class: 'lc-avatar',
     role: 'img',
+    '[class.lc-avatar-visitor]': 'visitor()',
     '[attr.aria-label]': 'name()',
     '[style.background-color]': 'color()',
     '[style.width.px]': 'size()',
@@ -33,6 +44,9 @@ export function initials(name: string): string {
 export class AvatarComponent {
   readonly name = input.required<string>();
   readonly size = input(32);
+  /** A website visitor: the neutral visitor avatar, the same for all. */
+  readonly visitor = input(false);
+  protected readonly person = ICONS['user'];
   protected readonly letters = computed(() => initials(this.name()));
-  protected readonly color = computed(() => avatarColor(this.name()));
+  protected readonly color = computed(() => (this.visitor() ? VISITOR_AVATAR_COLOR : avatarColor(this.name())));
 }

@@ -97,7 +97,7 @@ let nextListId = 0;
   selector: 'lc-composer-suggestion-list',
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    <ul class="lc-csl" role="listbox" [id]="listId()" aria-label="Suggestions">
+    <ul i18n-aria-label="@@base.composerSuggestions.suggestions" class="lc-csl" role="listbox" [id]="listId()" aria-label="Suggestions">
       @for (item of items(); track item.key; let i = $index) {
         <li
           role="option"

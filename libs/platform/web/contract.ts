@@ -1,8 +1,13 @@
 import type { Type } from '@angular/core';
 import type { Routes } from '@angular/router';
+import type { ConversationKindView } from './conversation-kinds';
+import type { IconDefinition } from './icons';
 
-/** Named places in the shell that modules fill (Odoo's registries: systray, main components...). */
-export type SlotName = 'systray' | 'dock' | 'preferences';
+/**
+ * Named places in the shell that modules fill (Odoo's registries: systray, main components...):
+ * `messagingMenu` and `discussSidebar` are the top of discuss's messaging menu and of Discuss's sidebar.
+ */
+export type SlotName = 'systray' | 'dock' | 'preferences' | 'messagingMenu' | 'discussSidebar';
 
 /**
  * A root service a module runs in the background while it is enabled and someone is signed in (Odoo's
@@ -63,13 +68,24 @@ export interface ComposerSuggestionProvider {
 export interface WebModule {
   /** Must equal the manifest's name; the shell hides the module's slots while it is disabled. */
   name: string;
-  /** Routes below the shell's navbar, e.g. `{ path: 'livechat/channels', loadComponent: ... }`. */
+  /** Routes below the shell's navbar, e.g. `{ path: 'field-notes', loadComponent: ... }`. */
   routes?: Routes;
   slots?: Partial<Record<SlotName, SlotContribution[]>>;
   /** Lazy, `providedIn: 'root'` services to start while the module is enabled. */
   services?: Array<() => Promise<Type<ModuleService>>>;
   /** Suggestions in the message composer while the module is enabled (canned responses' `/hello`). */
   composerSuggestions?: ComposerSuggestionProvider[];
+  /**
+   * How Discuss shows the kinds of conversation this module brings (sidebar section, header, side panel).
+   * Not switched with the module: its conversations stay in Discuss while it is disabled, as its data does;
+   * what acts on them (a service's ConversationActions) is what stops.
+   */
+  conversationKinds?: ConversationKindView[];
+  /**
+   * Icons only this module uses, by name, for its manifest's menus (`icon`) and its templates (`<lc-icon>`),
+   * so that a module never edits the shell's set. Compiled in: keep it to a few paths.
+   */
+  icons?: Record<string, IconDefinition>;
 }
 
 export function defineWebModule(module: WebModule): WebModule {

@@ -13,8 +13,8 @@ export interface ConversationAction {
 }
 
 /**
- * Where modules register conversation actions without the discuss module knowing them (a livechat
- * service registers "End conversation" while livechat is enabled).
+ * Where modules register conversation actions without the discuss module knowing them: a module's
+ * service registers its action in start() and removes it in stop(), so it is offered only while enabled.
  */
 @Injectable({ providedIn: 'root' })
 export class ConversationActions {

@@ -14,7 +14,7 @@ import { IconComponent } from './icon.component';
     <div class="lc-dialog" role="dialog" aria-modal="true" [attr.aria-label]="title()" [style.max-width.px]="width()">
       <header class="lc-dialog-header">
         <h4 class="lc-dialog-title">{{ title() }}</h4>
-        <button type="button" class="lc-dialog-close" aria-label="Close" (click)="closed.emit()"><lc-icon name="close" [size]="20" /></button>
+        <button i18n-aria-label="@@base.dialog.close" type="button" class="lc-dialog-close" aria-label="Close" (click)="closed.emit()"><lc-icon name="close" [size]="20" /></button>
       </header>
       <div class="lc-dialog-body"><ng-content /></div>
       <footer class="lc-dialog-footer"><ng-content select="[dialogFooter]" /></footer>

@@ -14,11 +14,11 @@ export function silentErrors(): HttpContext {
  */
 export function errorMessages(error: unknown): string[] {
   if (!(error instanceof HttpErrorResponse)) return [error instanceof Error ? error.message : String(error)];
-  if (error.status === 0) return ['The server cannot be reached. Check your connection and try again.'];
+  if (error.status === 0) return [$localize`:@@base.errors.serverUnreachable:The server cannot be reached. Check your connection and try again.`];
   const message = (error.error as { message?: unknown } | null)?.message;
   if (Array.isArray(message)) return message.map(String);
   if (typeof message === 'string' && message) return [message];
-  return [error.statusText && error.statusText !== 'OK' ? `${error.status} ${error.statusText}` : `Request failed (${error.status})`];
+  return [error.statusText && error.statusText !== 'OK' ? `${error.status} ${error.statusText}` : $localize`:@@base.errors.requestFailed:Request failed (${error.status}:STATUS:)`];
 }
 
 /** The HTTP status of a failed request, 0 for anything that is not an HTTP error. */

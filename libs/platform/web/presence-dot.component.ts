@@ -3,7 +3,11 @@ import type { PresenceStatus } from '@lc/protocol';
 import { AvatarComponent } from './avatar.component';
 import { PresenceStore } from './presence.store';
 
-const STATUS_LABELS: Record<PresenceStatus, string> = { online: 'Online', away: 'Away', offline: 'Offline' };
+export const presenceLabels = (): Record<PresenceStatus, string> => ({
+  online: $localize`:@@base.presence.online:Online`,
+  away: $localize`:@@base.presence.away:Away`,
+  offline: $localize`:@@base.presence.offline:Offline`,
+});
 
 /**
  * Odoo's presence dot: online filled green, away half-filled yellow, offline hollow grey. Give a user id
@@ -37,7 +41,7 @@ export class PresenceDotComponent {
     const id = this.userId();
     return this.status() ?? (id ? this.presence.status(id) : null);
   });
-  protected readonly label = computed(() => (this.shown() ? STATUS_LABELS[this.shown()!] : null));
+  protected readonly label = computed(() => (this.shown() ? presenceLabels()[this.shown()!] : null));
 }
 
 /** An avatar with its presence dot at the bottom right: how people appear in menus, lists and headers. */

@@ -16,12 +16,18 @@ export class RealtimeService {
   private opening?: Promise<Socket>;
   private readonly handlers = new Map<string, Set<Handler>>();
   private readonly connected$ = new Subject<void>();
+  private readonly closedByServer$ = new Subject<void>();
   private readonly connectedState = signal(false);
 
   /** Fires on every (re)connection, so that views can fetch what they missed. */
   readonly connected = this.connected$.asObservable();
   /** Whether the socket is up right now (for a status indicator). */
   readonly online = this.connectedState.asReadonly();
+  /**
+   * The server closed the socket (its sign-in was revoked: logout elsewhere, password changed, user
+   * archived). socket.io does not reconnect by itself then; the shell checks the session and reconnects.
+   */
+  readonly closedByServer = this.closedByServer$.asObservable();
 
   connect(): Promise<Socket> {
     return (this.opening ??= import('socket.io-client').then(({ io }) => {
@@ -30,7 +36,10 @@ export class RealtimeService {
         this.connectedState.set(true);
         this.connected$.next();
       });
-      socket.on('disconnect', () => this.connectedState.set(false));
+      socket.on('disconnect', (reason) => {
+        this.connectedState.set(false);
+        if (reason === 'io server disconnect') this.closedByServer$.next();
+      });
       for (const [event, handlers] of this.handlers) handlers.forEach((handler) => socket.on(event, handler));
       this.socket = socket;
       return socket;
@@ -43,6 +52,11 @@ export class RealtimeService {
     this.socket = undefined;
     this.connectedState.set(false);
     void opening?.then((socket) => socket.disconnect());
+  }
+
+  /** Opens the same socket again (after closedByServer, when the session is still valid). */
+  reconnect(): void {
+    this.socket?.connect();
   }
 
   get isConnected(): boolean {

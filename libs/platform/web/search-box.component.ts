@@ -22,5 +22,5 @@ import { IconComponent } from './icon.component';
 })
 export class SearchBoxComponent {
   readonly value = model('');
-  readonly placeholder = input('Search...');
+  readonly placeholder = input($localize`:@@base.searchBox.search:Search...`);
 }

@@ -1,9 +1,13 @@
 import { HttpClient } from '@angular/common/http';
-import { computed, inject, Injectable, signal } from '@angular/core';
+import { computed, inject, Injectable, InjectionToken, signal } from '@angular/core';
 import { firstValueFrom } from 'rxjs';
 import type { Group } from '@lc/platform';
-import type { LoginResponse, Me, MenuNode, ModuleInfo } from '@lc/protocol';
+import type { LoginResponse, Me, MenuNode, ModuleInfo, ModuleStatus } from '@lc/protocol';
 import { silentErrors } from './http-errors';
+import { translateMenus, translateModules } from './i18n';
+
+/** The user the shell's start-up read (null: signed out), so that the first guard does not ask again. */
+export const USER_AT_START = new InjectionToken<Me | null | undefined>('USER_AT_START', { factory: () => undefined });
 
 /**
  * Who is signed in, the menus and the enabled modules. The session itself is the HttpOnly cookie set at
@@ -13,6 +17,7 @@ import { silentErrors } from './http-errors';
 export class SessionService {
   private readonly http = inject(HttpClient);
   private restoring?: Promise<boolean>;
+  private userAtStart = inject(USER_AT_START);
 
   readonly user = signal<Me | null>(null);
   readonly menus = signal<MenuNode[]>([]);
@@ -34,7 +39,10 @@ export class SessionService {
   /** Loads the user, menus and modules; false when not signed in. */
   async restore(): Promise<boolean> {
     try {
-      const user = await firstValueFrom(this.http.get<Me>('/api/me', { context: silentErrors() }));
+      const atStart = this.userAtStart;
+      this.userAtStart = undefined;
+      if (atStart === null) throw new Error('signed out at start');
+      const user = atStart ?? (await firstValueFrom(this.http.get<Me>('/api/me', { context: silentErrors() })));
       await this.reloadMenus();
       this.user.set(user);
       return true;
@@ -69,8 +77,14 @@ export class SessionService {
       firstValueFrom(this.http.get<MenuNode[]>('/api/menus')),
       firstValueFrom(this.http.get<ModuleInfo[]>('/api/modules')),
     ]);
-    this.menus.set(menus);
-    this.modules.set(modules);
+    this.menus.set(translateMenus(menus));
+    this.modules.set(translateModules(modules));
+  }
+
+  /** Takes the states of the `modules` event at once (slots, services and routes follow); menus come with reloadMenus. */
+  applyModuleStates(states: readonly ModuleStatus[]): void {
+    const enabled = new Map(states.map((s) => [s.name, s.enabled]));
+    this.modules.update((modules) => modules.map((m) => ({ ...m, enabled: enabled.get(m.name) ?? m.enabled })));
   }
 
   setUser(user: Me): void {

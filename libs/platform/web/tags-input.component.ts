@@ -24,7 +24,7 @@ let nextId = 0;
           @if (chip.note) {
             <small class="lc-tag-note">{{ chip.note }}</small>
           }
-          <button type="button" class="lc-tag-remove" [attr.aria-label]="'Remove ' + chip.label" (click)="remove(chip.value); $event.stopPropagation()">×</button>
+          <button type="button" class="lc-tag-remove" [attr.aria-label]="removeLabel(chip.label)" (click)="remove(chip.value); $event.stopPropagation()">×</button>
         </span>
       }
       <input
@@ -54,15 +54,18 @@ let nextId = 0;
         }
       </ul>
     } @else if (open() && query()) {
-      <div class="lc-tags-menu lc-tags-none">No match</div>
+      <div i18n="@@base.tagsInput.noMatch" class="lc-tags-menu lc-tags-none">No match</div>
     }
   `,
   host: { class: 'lc-tags-input' },
 })
 export class TagsInputComponent<T extends string | number = string | number> {
+  protected removeLabel(label: string): string {
+    return $localize`:@@base.tagsInput.remove:Remove ${label}:LABEL:`;
+  }
   readonly options = input.required<readonly TagOption<T>[]>();
   readonly values = input.required<readonly T[]>();
-  readonly placeholder = input('Add…');
+  readonly placeholder = input($localize`:@@base.tagsInput.add:Add…`);
   readonly label = input<string | null>(null);
   readonly inputId = input<string | null>(null);
   readonly valuesChange = output<T[]>();

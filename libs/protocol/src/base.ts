@@ -1,8 +1,11 @@
-import { ArrayMaxSize, ArrayUnique, IsArray, IsIn, IsOptional, IsString, Length, Matches, MaxLength, ValidateIf } from 'class-validator';
-import { GROUPS, type Group } from '@lc/platform';
+import { ArrayMaxSize, ArrayUnique, IsArray, IsBoolean, IsOptional, IsString, Length, Matches, MaxLength, ValidateIf } from 'class-validator';
+import { GROUP_ID_PATTERN, type Group } from '@lc/platform';
 
 /** Optional, but not null: a field that cannot be cleared is validated as soon as it is present (null -> 400). */
 export const IsOptionalNotNull = () => ValidateIf((_object, value) => value !== undefined);
+
+/** More groups than any database declares: the service checks each against the modules' groups. */
+const MAX_GROUPS = 64;
 
 /** Names, labels and similar short texts. */
 export const NAME_MAX = 100;
@@ -17,15 +20,23 @@ export class CreateUserDto {
   login!: string;
   @IsString() @Matches(/\S/, { message: 'name must not be blank' }) @Length(1, NAME_MAX) name!: string;
   @IsString() @Length(8, 200, { message: 'password must be 8 to 200 characters' }) password!: string;
-  @IsArray() @ArrayUnique() @ArrayMaxSize(GROUPS.length) @IsIn(GROUPS, { each: true }) groups!: Group[];
+  @IsArray() @ArrayUnique() @ArrayMaxSize(MAX_GROUPS) @IsString({ each: true }) @Matches(GROUP_ID_PATTERN, { each: true, message: 'each group must be a group id' }) groups!: Group[];
   @IsOptional() @IsString() @MaxLength(35) lang?: string;
 }
 
 export class UpdateUserDto {
   @IsOptionalNotNull() @IsString() @Matches(/\S/, { message: 'name must not be blank' }) @Length(1, NAME_MAX) name?: string;
   @IsOptionalNotNull() @IsString() @Length(8, 200, { message: 'password must be 8 to 200 characters' }) password?: string;
-  @IsOptionalNotNull() @IsArray() @ArrayUnique() @ArrayMaxSize(GROUPS.length) @IsIn(GROUPS, { each: true }) groups?: Group[];
+  @IsOptionalNotNull() @IsArray() @ArrayUnique() @ArrayMaxSize(MAX_GROUPS) @IsString({ each: true }) @Matches(GROUP_ID_PATTERN, { each: true, message: 'each group must be a group id' }) groups?: Group[];
   @IsOptionalNotNull() @IsString() @MaxLength(35) lang?: string;
+  /** false archives the user (Odoo's active): they can no longer sign in and their sessions end. */
+  @IsOptionalNotNull() @IsBoolean() active?: boolean;
+}
+
+/** A signed-in user changing their own password (POST /api/me/password). */
+export class ChangePasswordDto {
+  @IsString() @Length(1, 200) currentPassword!: string;
+  @IsString() @Length(8, 200, { message: 'newPassword must be 8 to 200 characters' }) newPassword!: string;
 }
 
 export interface User {
@@ -34,17 +45,18 @@ export interface User {
   name: string;
   groups: Group[];
   lang: string;
+  /** false: archived, cannot sign in (only admins see archived users, in GET /api/users). */
+  active: boolean;
 }
 
-export interface Me extends User {
-  livechatUsername: string | null;
-  livechatLanguages: string[];
+/** What the login page needs to know before anyone signs in (GET /api/auth/setup). */
+export interface AuthSetup {
+  /** The `admin` user is active and its password is still `admin`. */
+  adminPasswordIsDefault: boolean;
 }
 
-export interface LoginResponse {
-  token: string;
-  user: Me;
-}
+/** base's part of GET /api/me: always an active user, so without `active`. The whole shape is `Me`. */
+export type OwnUser = Omit<User, 'active'>;
 
 export interface Language {
   code: string;
@@ -59,6 +71,26 @@ export interface ModuleInfo {
   depends: string[];
   application: boolean;
   enabled: boolean;
+  /** Always enabled (the manifest's `required`): disabling it answers 409. */
+  required: boolean;
+}
+
+/** Whether one module is enabled, as the `modules` socket event lists them. */
+export interface ModuleStatus {
+  name: string;
+  enabled: boolean;
+}
+
+/** Server -> every internal user's sockets, in every process, after a module is enabled or disabled. */
+export interface ModulesEvent {
+  /** Every module, in dependency order. */
+  modules: ModuleStatus[];
+}
+
+/** GET /api/modules/:name/disable-impact: what disabling the module would stop, for the confirmation. */
+export interface DisableImpact {
+  /** One sentence each, e.g. "3 live chats in progress will end"; [] when nothing would stop. */
+  consequences: string[];
 }
 
 export interface MenuNode {
@@ -70,3 +102,16 @@ export interface MenuNode {
   color?: string;
   children: MenuNode[];
 }
+
+/** The answer of an action that has nothing else to say (logout, password change, leaving a conversation). */
+export interface OkAnswer {
+  ok: true;
+}
+
+/** GET /api/health once the database answers. */
+export interface HealthStatus {
+  status: 'ok';
+}
+
+/** A group a module declares (GET /api/groups), as the user form lists it. */
+export type { GroupInfo } from '@lc/platform';

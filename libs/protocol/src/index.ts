@@ -3,3 +3,8 @@ export * from './preferences';
 export * from './presence';
 export * from './discuss';
 export * from './livechat';
+export * from './livechat-reports';
+export * from './me';
+export * from './socket-events';
+export * from './languages';
+export * from './channel-translations';

@@ -1,18 +1,9 @@
-import { Transform } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsOptional, IsString, MaxLength } from 'class-validator';
 
-export const LIVECHAT_USERNAME_MAX = 64;
-
-/** PATCH /api/me/preferences. The name is trimmed; an empty one becomes null (visitors then see the user name). */
+/**
+ * PATCH /api/me/preferences: the preferences module's own fields. The body also takes every module's user
+ * fields (UserFields on the server, e.g. the operator profile's patch), validated together with these.
+ */
 export class UpdatePreferencesDto {
-  @IsOptional()
-  @Transform(({ value }) => (typeof value === 'string' ? value.trim() || null : value))
-  @IsString()
-  @MaxLength(LIVECHAT_USERNAME_MAX)
-  livechatUsername?: string | null;
-
-  @IsOptional() @IsArray() @ArrayMaxSize(200) @IsString({ each: true }) @MaxLength(35, { each: true })
-  livechatLanguages?: string[];
-
   @IsOptional() @IsString() @MaxLength(35) lang?: string;
 }

@@ -6,21 +6,24 @@ export interface PresenceEvent {
   status: PresenceStatus;
 }
 
-/** Socket event names (DESIGN.md, "Socket.io"). */
-export const SocketEvents = {
-  message: 'message',
-  conversation: 'conversation',
-  presence: 'presence',
-  livechatChannel: 'livechat.channel',
-  /** Extension: who is inside a channel now, to every internal user (live kanban cards). */
-  livechatChannelOperators: 'livechat.channel.operators',
-  livechatSession: 'livechat.session',
-  typing: 'typing',
-  activity: 'activity',
-} as const;
 
 /** GET /api/presence/config: how often the shell reports activity. */
 export interface PresenceConfig {
   inactivityTimeoutS: number;
   activityIntervalS: number;
+}
+
+/** presence's socket events (see socket-events.ts). */
+export interface PresenceServerEvents {
+  /** A user's presence changed. */
+  presence: PresenceEvent;
+}
+
+export interface PresenceClientEvents {
+  /** User input in the shell: no payload (or `{}`). */
+  activity: Record<string, never>;
+}
+
+export interface PresenceClientAcks {
+  activity: { ok: true };
 }

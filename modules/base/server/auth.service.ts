@@ -1,23 +1,33 @@
-import { createHash, randomBytes } from 'node:crypto';
-import { Injectable } from '@nestjs/common';
+import { randomBytes } from 'node:crypto';
+import { Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { LessThan, Repository } from 'typeorm';
-import { effectiveGroups } from '@lc/platform';
-import { Authenticator, type AuthUser } from '@lc/platform/server';
+import { LessThan, Not, Repository } from 'typeorm';
+import { GroupCatalog } from '@lc/platform';
+import { Authenticator, Realtime, tokenHash as sha256, type AuthUser } from '@lc/platform/server';
 import { AuthToken } from './entities/auth-token.entity';
 import { User } from './entities/user.entity';
 import { UNUSABLE_HASH, verifyPassword } from './password';
 
 export const SESSION_LIFETIME_MS = 30 * 24 * 3600 * 1000;
+/**
+ * A handshake that read its token just before the revocation can join the token's room just after the
+ * sockets were closed; closing the revoked tokens' rooms once more a little later catches it (DESIGN: 2 s).
+ */
+const SECOND_CLOSE_MS = 1000;
 
-const sha256 = (token: string) => createHash('sha256').update(token).digest('hex');
-
-/** Issues and checks sign-in tokens; the host's guard and socket handshake call authenticate(). */
+/**
+ * Issues, checks and revokes sign-in tokens; the host's guard and socket handshake call authenticate().
+ * Revoking deletes the token rows (HTTP answers 401 at once) and closes the tokens' sockets in every process.
+ */
 @Injectable()
-export class AuthService extends Authenticator {
+export class AuthService extends Authenticator implements OnApplicationShutdown {
+  private readonly secondCloses = new Set<NodeJS.Timeout>();
+
   constructor(
     @InjectRepository(User) private readonly users: Repository<User>,
     @InjectRepository(AuthToken) private readonly tokens: Repository<AuthToken>,
+    private readonly realtime: Realtime,
+    private readonly groups: GroupCatalog,
   ) {
     super();
   }
@@ -37,8 +47,22 @@ export class AuthService extends Authenticator {
     return token;
   }
 
+  /** Logout: this token only. */
   async revoke(token: string): Promise<void> {
-    await this.tokens.delete({ tokenHash: sha256(token) });
+    const hash = sha256(token);
+    await this.tokens.delete({ tokenHash: hash });
+    this.realtime.disconnectToken(hash);
+    this.closeAgainLater([hash]);
+  }
+
+  /** Every token of a user (archived, or password set by an admin), or all but `keepToken` (their own password change). */
+  async revokeUser(userId: number, keepToken?: string): Promise<void> {
+    const keep = keepToken === undefined ? undefined : sha256(keepToken);
+    const where = keep === undefined ? { userId } : { userId, tokenHash: Not(keep) };
+    const revoked = (await this.tokens.find({ select: { tokenHash: true }, where })).map((t) => t.tokenHash);
+    await this.tokens.delete(where);
+    this.realtime.disconnectUser(userId, keep);
+    this.closeAgainLater(revoked);
   }
 
   async authenticate(token: string): Promise<AuthUser | null> {
@@ -46,6 +70,19 @@ export class AuthService extends Authenticator {
     const session = await this.tokens.findOneBy({ tokenHash: sha256(token) });
     if (!session || session.expiresAt < Date.now()) return null;
     const user = await this.users.findOneBy({ id: session.userId, active: true });
-    return user ? { id: user.id, login: user.login, name: user.name, groups: effectiveGroups(user.groups) } : null;
+    return user ? { id: user.id, login: user.login, name: user.name, groups: this.groups.effective(user.groups) } : null;
+  }
+
+  onApplicationShutdown(): void {
+    this.secondCloses.forEach(clearTimeout);
+  }
+
+  private closeAgainLater(hashes: string[]): void {
+    if (!hashes.length) return;
+    const timer = setTimeout(() => {
+      this.secondCloses.delete(timer);
+      this.realtime.disconnectTokens(hashes);
+    }, SECOND_CLOSE_MS);
+    this.secondCloses.add(timer);
   }
 }

@@ -58,7 +58,7 @@ describe('base API', () => {
   describe('users', () => {
     it('lets an admin create a plain internal user with groups [] and lang en-US', async () => {
       const res = await t.http.post('/api/users').set(admin()).send({ login: 'plain', name: 'Plain User', password: 'password1', groups: [] }).expect(201);
-      expect(res.body).toEqual({ id: expect.any(Number), login: 'plain', name: 'Plain User', groups: ['user'], lang: 'en-US' });
+      expect(res.body).toEqual({ id: expect.any(Number), login: 'plain', name: 'Plain User', groups: ['user'], lang: 'en-US', active: true });
       const me = await t.http.get('/api/me').set('Authorization', `Bearer ${await t.login('plain', 'password1')}`).expect(200);
       expect(me.body).toEqual({ id: res.body.id, login: 'plain', name: 'Plain User', groups: ['user'], lang: 'en-US', livechatUsername: null, livechatLanguages: [] });
     });
@@ -110,6 +110,22 @@ describe('base API', () => {
     });
   });
 
+  describe('groups', () => {
+    it('lists the groups the modules declare, with their implications, for admins', async () => {
+      const groups = (await t.http.get('/api/groups').auth(t.adminToken, { type: 'bearer' }).expect(200)).body;
+      expect(groups.map((g: { id: string }) => g.id)).toEqual(expect.arrayContaining(['user', 'admin', 'livechat_operator', 'livechat_manager']));
+      expect(groups.find((g: { id: string }) => g.id === 'admin').implies).toEqual(expect.arrayContaining(['livechat_manager', 'livechat_operator', 'user']));
+      expect(groups.find((g: { id: string }) => g.id === 'livechat_manager')).toMatchObject({ module: 'livechat', label: 'Live Chat Manager' });
+    });
+
+    it('refuses a group no module declares, naming it, and creates nobody', async () => {
+      const res = await t.http.post('/api/users').auth(t.adminToken, { type: 'bearer' }).send({ login: 'ghost', name: 'Ghost', password: 'password1', groups: ['root'] }).expect(400);
+      expect(res.body.message).toEqual([expect.stringContaining('unknown group "root"')]);
+      const users = (await t.http.get('/api/users').auth(t.adminToken, { type: 'bearer' })).body;
+      expect(users.map((u: { login: string }) => u.login)).not.toContain('ghost');
+    });
+  });
+
   describe('languages', () => {
     it('lists the full catalogue with names, en-US enabled', async () => {
       const res = await t.http.get('/api/languages').set(admin()).expect(200);
@@ -130,7 +146,7 @@ describe('base API', () => {
   describe('modules and menus', () => {
     it('lists every module with its state', async () => {
       const res = await t.http.get('/api/modules').set(admin()).expect(200);
-      expect(res.body).toContainEqual({ name: 'base', label: 'Base', summary: expect.any(String), depends: [], application: false, enabled: true });
+      expect(res.body).toContainEqual({ name: 'base', label: 'Base', summary: expect.any(String), depends: [], application: false, enabled: true, required: true });
       expect(res.body).toContainEqual(expect.objectContaining({ name: 'demo_beta', depends: ['demo_alpha'], enabled: true }));
     });
 

@@ -3,7 +3,8 @@ import type { MenuNode } from '@lc/protocol';
 
 /**
  * Odoo's load_web_menus: the menu tree of the enabled modules, without the entries the user's groups
- * do not allow, sorted by sequence. Entries with `parent` are grafted under another module's menu.
+ * do not allow, sorted by sequence. Entries with `parent` are grafted under another module's menu; a
+ * section left with nothing the user may open (its own entries and the grafted ones) is left out.
  */
 export function menuTree(manifests: readonly ModuleManifest[], isEnabled: (name: string) => boolean, groups: readonly Group[]): MenuNode[] {
   const visible = (menu: MenuDefinition) => !menu.groups?.length || menu.groups.some((g) => groups.includes(g));
@@ -12,7 +13,6 @@ export function menuTree(manifests: readonly ModuleManifest[], isEnabled: (name:
     const children = sortBySequence(menu.children ?? [])
       .map((child) => toNode(module, child))
       .filter((n): n is MenuNode => !!n);
-    if (!menu.route && !children.length) return undefined; // a section with nothing the user may open
     return { id: menu.id, module, label: menu.label, route: menu.route, icon: menu.icon, color: menu.color, children };
   };
 
@@ -29,7 +29,15 @@ export function menuTree(manifests: readonly ModuleManifest[], isEnabled: (name:
     else roots.push(node);
   }
   for (const { parent, node } of grafts) findNode(roots, parent)?.children.push(node);
-  return roots;
+  return withoutEmptySections(roots);
+}
+
+/** After grafting: a section another module fills (Live Chat → Configuration for operators) stays. */
+function withoutEmptySections(nodes: MenuNode[]): MenuNode[] {
+  return nodes.flatMap((node) => {
+    const children = withoutEmptySections(node.children);
+    return node.route || children.length ? [{ ...node, children }] : [];
+  });
 }
 
 function sortBySequence(menus: MenuDefinition[]): MenuDefinition[] {

@@ -1,9 +1,9 @@
 import { HttpClient } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
 import { firstValueFrom } from 'rxjs';
-import type { Group } from '@lc/platform';
-import { silentErrors } from '@lc/platform/web';
-import type { Language, ModuleInfo, User } from '@lc/protocol';
+import type { Group, GroupInfo } from '@lc/platform';
+import { silentErrors, translateGroups } from '@lc/platform/web';
+import type { DisableImpact, Language, ModuleInfo, User } from '@lc/protocol';
 
 export interface UserInput {
   login?: string;
@@ -11,6 +11,8 @@ export interface UserInput {
   password?: string;
   groups?: Group[];
   lang?: string;
+  /** false archives the user: they are signed out everywhere and can no longer sign in. */
+  active?: boolean;
 }
 
 /** The base module's HTTP API. Errors of user saves are left to the form, which lists them. */
@@ -18,8 +20,9 @@ export interface UserInput {
 export class BaseApi {
   private readonly http = inject(HttpClient);
 
-  modules(): Promise<ModuleInfo[]> {
-    return firstValueFrom(this.http.get<ModuleInfo[]>('/api/modules'));
+  /** What disabling the module would stop (409 when it cannot be disabled, shown by the interceptor). */
+  disableImpact(name: string): Promise<DisableImpact> {
+    return firstValueFrom(this.http.get<DisableImpact>(`/api/modules/${encodeURIComponent(name)}/disable-impact`));
   }
 
   setModuleEnabled(name: string, enabled: boolean): Promise<ModuleInfo> {
@@ -36,6 +39,11 @@ export class BaseApi {
 
   updateUser(id: number, input: UserInput): Promise<User> {
     return firstValueFrom(this.http.patch<User>(`/api/users/${id}`, input, { context: silentErrors() }));
+  }
+
+  /** The groups the modules declare (admins). */
+  groups(): Promise<GroupInfo[]> {
+    return firstValueFrom(this.http.get<GroupInfo[]>('/api/groups')).then(translateGroups);
   }
 
   languages(): Promise<Language[]> {

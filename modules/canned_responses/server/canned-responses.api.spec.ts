@@ -113,9 +113,10 @@ describe('canned responses API', () => {
       visit((await t.http.get('/api/menus').set(admin).expect(200)).body);
       return ids;
     };
-    expect(await menuIds()).toEqual(expect.arrayContaining(['livechat', 'canned_responses.configuration', 'canned_responses.list']));
+    expect(await menuIds()).toEqual(expect.arrayContaining(['livechat', 'livechat.configuration', 'canned_responses.list']));
     const livechat = (await t.http.get('/api/menus').set(admin)).body.find((m: { id: string }) => m.id === 'livechat');
-    expect(livechat.children.map((c: { id: string }) => c.id)).toContain('canned_responses.configuration');
+    const configuration = livechat.children.find((c: { id: string }) => c.id === 'livechat.configuration');
+    expect(configuration.children.map((c: { id: string }) => c.id)).toEqual(['livechat.blocks', 'canned_responses.list']);
 
     await t.http.post('/api/modules/canned_responses/disable').set(admin).expect(200);
     await t.http.get('/api/canned-responses').set(as(op1)).expect(404);

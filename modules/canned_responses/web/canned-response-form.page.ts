@@ -1,52 +1,43 @@
 import { ChangeDetectionStrategy, Component, computed, effect, inject, input, signal, untracked } from '@angular/core';
 import { Router } from '@angular/router';
-import { ControlPanelComponent, errorMessages, errorStatus, NotificationService } from '@lc/platform/web';
+import { ControlPanelComponent, errorStatus, FormErrorsComponent, NotificationService } from '@lc/platform/web';
 import { CannedResponsesApi } from './canned-responses-api.service';
 
 /** A canned response (or "New"): Odoo's form view with a sheet. */
 @Component({
   selector: 'lc-canned-response-form-page',
-  imports: [ControlPanelComponent],
+  imports: [ControlPanelComponent, FormErrorsComponent],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <form class="lc-view" novalidate (submit)="save($event)">
       <lc-control-panel [breadcrumbs]="breadcrumbs()">
         <div cpButtons class="lc-cr-buttons">
-          <button type="submit" class="btn btn-primary" [disabled]="saving() || !loaded() || notFound()">{{ saving() ? 'Saving…' : 'Save' }}</button>
-          <button type="button" class="btn btn-secondary" (click)="back()">Discard</button>
+          <button type="submit" class="btn btn-primary" [disabled]="saving() || !loaded() || notFound()">@if (saving()) {<ng-container i18n="@@canned_responses.form.saving">Saving…</ng-container>} @else {<ng-container i18n="@@canned_responses.form.save">Save</ng-container>}</button>
+          <button i18n="@@canned_responses.cannedResponseForm.discard" type="button" class="btn btn-secondary" (click)="back()">Discard</button>
           @if (!isNew() && loaded() && !notFound()) {
-            <button type="button" class="btn btn-secondary" [disabled]="saving()" (click)="remove()">Delete</button>
+            <button i18n="@@canned_responses.cannedResponseForm.delete" type="button" class="btn btn-secondary" [disabled]="saving()" (click)="remove()">Delete</button>
           }
         </div>
       </lc-control-panel>
       <div class="lc-view-body lc-form-body">
         @if (!loaded()) {
-          <div class="lc-loading">Loading…</div>
+          <div i18n="@@canned_responses.cannedResponseForm.loading" class="lc-loading">Loading…</div>
         } @else if (notFound()) {
-          <div class="lc-form-sheet"><div class="lc-alert lc-alert-danger" role="alert">This canned response does not exist or is not yours.</div></div>
+          <div class="lc-form-sheet"><div i18n="@@canned_responses.cannedResponseForm.thisCannedResponseDoes" class="lc-alert lc-alert-danger" role="alert">This canned response does not exist or is not yours.</div></div>
         } @else {
           <div class="lc-form-sheet">
-            @if (errors().length) {
-              <div class="lc-alert lc-alert-danger lc-cr-errors" role="alert">
-                <strong>The canned response could not be saved:</strong>
-                <ul>
-                  @for (error of errors(); track $index) {
-                    <li>{{ error }}</li>
-                  }
-                </ul>
-              </div>
-            }
+            <lc-form-errors i18n-title="@@canned_responses.cannedResponseForm.theCannedResponseCould" title="The canned response could not be saved:" [error]="saveError()" />
             <div class="lc-form-row">
-              <label class="lc-label" for="cr-shortcut">Shortcut</label>
+              <label i18n="@@canned_responses.cannedResponseForm.shortcut" class="lc-label" for="cr-shortcut">Shortcut</label>
               <div>
-                <input id="cr-shortcut" name="shortcut" class="lc-input" autocomplete="off" autocapitalize="off" spellcheck="false" placeholder="e.g. hello"
+                <input i18n-placeholder="@@canned_responses.cannedResponseForm.eGHello" id="cr-shortcut" name="shortcut" class="lc-input" autocomplete="off" autocapitalize="off" spellcheck="false" placeholder="e.g. hello"
                   [value]="shortcut()" (input)="shortcut.set($any($event.target).value)" />
-                <div class="lc-help">Type <code>/{{ shortcutPreview() || 'hello' }}</code> or <code>:{{ shortcutPreview() || 'hello' }}</code> in a chat to insert the text.</div>
+                <div class="lc-help"><ng-container i18n="@@canned_responses.cannedResponseForm.type">Type</ng-container> <code>/{{ shortcutPreview() || 'hello' }}</code> <ng-container i18n="@@canned_responses.cannedResponseForm.or">or</ng-container> <code>:{{ shortcutPreview() || 'hello' }}</code> <ng-container i18n="@@canned_responses.cannedResponseForm.inAChatTo">in a chat to insert the text.</ng-container></div>
               </div>
             </div>
             <div class="lc-form-row">
-              <label class="lc-label" for="cr-body">Substitution</label>
-              <textarea id="cr-body" name="body" class="lc-input lc-cr-textarea" rows="5" placeholder="e.g. Hello! How can I help you today?"
+              <label i18n="@@canned_responses.cannedResponseForm.substitution" class="lc-label" for="cr-body">Substitution</label>
+              <textarea id="cr-body" name="body" class="lc-input lc-cr-textarea" rows="5" i18n-placeholder="@@canned_responses.form.bodyPlaceholder" placeholder="e.g. Hello! How can I help you today?"
                 [value]="body()" (input)="body.set($any($event.target).value)"></textarea>
             </div>
           </div>
@@ -56,7 +47,6 @@ import { CannedResponsesApi } from './canned-responses-api.service';
   `,
   styles: `
     .lc-cr-buttons { display: flex; gap: 8px; }
-    .lc-cr-errors { margin-bottom: 20px; }
     .lc-cr-textarea { width: 100%; resize: vertical; font: inherit; }
   `,
 })
@@ -72,14 +62,15 @@ export default class CannedResponseFormPage {
   protected readonly loaded = signal(false);
   protected readonly notFound = signal(false);
   protected readonly saving = signal(false);
-  protected readonly errors = signal<string[]>([]);
+  /** The form's own problems or the server's refusal, for lc-form-errors. */
+  protected readonly saveError = signal<unknown>(null);
   protected readonly savedShortcut = signal('');
   protected readonly shortcut = signal('');
   protected readonly body = signal('');
   protected readonly shortcutPreview = computed(() => this.shortcut().trim().replace(/^[/:]/, '').toLowerCase());
   protected readonly breadcrumbs = computed(() => [
-    { label: 'Canned Responses', link: '/canned-responses' },
-    { label: this.isNew() ? 'New' : this.savedShortcut() ? `/${this.savedShortcut()}` : '…' },
+    { label: $localize`:@@canned_responses.title:Canned Responses`, link: '/canned-responses' },
+    { label: this.isNew() ? $localize`:@@canned_responses.form.new:New` : this.savedShortcut() ? `/${this.savedShortcut()}` : '…' },
   ]);
 
   constructor() {
@@ -92,17 +83,17 @@ export default class CannedResponseFormPage {
   protected async save(event?: Event): Promise<void> {
     event?.preventDefault();
     if (this.saving()) return;
-    const problems = [...(this.shortcutPreview() ? [] : ['Shortcut is required.']), ...(this.body().trim() ? [] : ['Substitution is required.'])];
-    this.errors.set(problems);
+    const problems = [...(this.shortcutPreview() ? [] : [$localize`:@@canned_responses.form.shortcutRequired:Shortcut is required.`]), ...(this.body().trim() ? [] : [$localize`:@@canned_responses.form.substitutionRequired:Substitution is required.`])];
+    this.saveError.set(problems);
     if (problems.length) return;
     this.saving.set(true);
     try {
       const input = { shortcut: this.shortcut(), body: this.body() };
       const saved = this.isNew() ? await this.api.create(input) : await this.api.update(Number(this.id()), input);
-      this.notifications.success(`/${saved.shortcut} saved.`);
+      this.notifications.success($localize`:@@canned_responses.form.saved:/${saved.shortcut}:SHORTCUT: saved.`);
       await this.router.navigate(['/canned-responses']);
     } catch (error) {
-      this.errors.set(errorMessages(error));
+      this.saveError.set(error);
     } finally {
       this.saving.set(false);
     }
@@ -112,7 +103,7 @@ export default class CannedResponseFormPage {
     this.saving.set(true);
     try {
       await this.api.remove(Number(this.id()));
-      this.notifications.success(`/${this.savedShortcut()} deleted.`);
+      this.notifications.success($localize`:@@canned_responses.form.deleted:/${this.savedShortcut()}:SHORTCUT: deleted.`);
       await this.router.navigate(['/canned-responses']);
     } catch {
       // The interceptor says why.
@@ -126,7 +117,7 @@ export default class CannedResponseFormPage {
   }
 
   private async load(id: string | undefined): Promise<void> {
-    this.errors.set([]);
+    this.saveError.set(null);
     this.notFound.set(false);
     if (id === undefined) {
       this.shortcut.set('');
@@ -142,7 +133,7 @@ export default class CannedResponseFormPage {
       this.body.set(response.body);
     } catch (error) {
       if (errorStatus(error) === 404 || errorStatus(error) === 400) this.notFound.set(true);
-      else this.errors.set(errorMessages(error));
+      else this.saveError.set(error);
     }
     this.loaded.set(true);
   }

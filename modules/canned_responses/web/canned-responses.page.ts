@@ -1,31 +1,31 @@
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { Router, RouterLink } from '@angular/router';
-import { ControlPanelComponent, SearchBoxComponent, SessionService } from '@lc/platform/web';
+import { ControlPanelComponent, matchesSearch, plural, SearchBoxComponent, searchQuery, SessionService } from '@lc/platform/web';
 import type { CannedResponseItem } from '../server/dto';
 import { CannedResponsesApi } from './canned-responses-api.service';
 
-/** Live Chat → Configuration → Canned Responses: the list view; a row opens the form. */
+/** Live Chat → Configuration → Canned Responses: the list view, searched by shortcut or text (kept in the URL, ?q=); a row opens the form. */
 @Component({
   selector: 'lc-canned-responses-page',
   imports: [RouterLink, ControlPanelComponent, SearchBoxComponent],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <div class="lc-view">
-      <lc-control-panel [breadcrumbs]="[{ label: 'Canned Responses' }]">
-        <a cpButtons class="btn btn-primary" routerLink="/canned-responses/new">New</a>
-        <lc-search-box cpSearch placeholder="Search canned responses..." [(value)]="query" />
+      <lc-control-panel [breadcrumbs]="breadcrumbs">
+        <a i18n="@@canned_responses.cannedResponses.new" cpButtons class="btn btn-primary" routerLink="/canned-responses/new">New</a>
+        <lc-search-box i18n-placeholder="@@canned_responses.cannedResponses.searchCannedResponses" cpSearch placeholder="Search canned responses..." [(value)]="query" />
       </lc-control-panel>
       <div class="lc-view-body">
         @if (responses() === null) {
-          <div class="lc-loading">Loading…</div>
+          <div i18n="@@canned_responses.cannedResponses.loading" class="lc-loading">Loading…</div>
         } @else {
           <table class="lc-list">
             <thead>
               <tr>
-                <th>Shortcut</th>
-                <th>Substitution</th>
+                <th i18n="@@canned_responses.cannedResponses.shortcut">Shortcut</th>
+                <th i18n="@@canned_responses.cannedResponses.substitution">Substitution</th>
                 @if (isManager()) {
-                  <th>Owner</th>
+                  <th i18n="@@canned_responses.cannedResponses.owner">Owner</th>
                 }
               </tr>
             </thead>
@@ -42,13 +42,13 @@ import { CannedResponsesApi } from './canned-responses-api.service';
             </tbody>
           </table>
           @if (rows().length) {
-            <div class="lc-list-footer">{{ rows().length }} {{ rows().length === 1 ? 'canned response' : 'canned responses' }}</div>
+            <div class="lc-list-footer">{{ countLabel() }}</div>
           } @else if (query()) {
-            <div class="lc-list-empty"><strong>No canned response matches "{{ query() }}"</strong>Try another shortcut or word.</div>
+            <div class="lc-list-empty"><strong i18n="@@canned_responses.cannedResponses.noCannedResponseMatches">No canned response matches "{{ query() // i18n(ph="QUERY") }}"</strong><ng-container i18n="@@canned_responses.cannedResponses.tryAnotherShortcutOr">Try another shortcut or word.</ng-container></div>
           } @else {
             <div class="lc-list-empty">
-              <strong>No canned response yet</strong>
-              Create short replies with a shortcut, then type <code>/</code> or <code>:</code> and the shortcut in a chat to insert one.
+              <strong i18n="@@canned_responses.cannedResponses.noCannedResponseYet">No canned response yet</strong>
+              <ng-container i18n="@@canned_responses.cannedResponses.createShortRepliesWith">Create short replies with a shortcut, then type</ng-container> <code>/</code> <ng-container i18n="@@canned_responses.cannedResponses.or">or</ng-container> <code>:</code> <ng-container i18n="@@canned_responses.cannedResponses.andTheShortcutIn">and the shortcut in a chat to insert one.</ng-container>
             </div>
           }
         }
@@ -61,16 +61,20 @@ import { CannedResponsesApi } from './canned-responses-api.service';
   `,
 })
 export default class CannedResponsesPage {
+  protected countLabel(): string {
+    return plural($localize`:@@canned_responses.list.count:{count, plural, one {# canned response} other {# canned responses}}`, this.rows().length);
+  }
+  protected readonly breadcrumbs = [{ label: $localize`:@@canned_responses.title:Canned Responses` }];
   private readonly api = inject(CannedResponsesApi);
   private readonly router = inject(Router);
   private readonly session = inject(SessionService);
 
-  protected readonly query = signal('');
+  protected readonly query = searchQuery();
   protected readonly responses = signal<CannedResponseItem[] | null>(null);
   protected readonly isManager = computed(() => this.session.user()?.groups.includes('livechat_manager') ?? false);
   protected readonly rows = computed(() => {
-    const q = this.query().trim().toLowerCase().replace(/^[/:]/, '');
-    return (this.responses() ?? []).filter((r) => !q || r.shortcut.includes(q) || r.body.toLowerCase().includes(q));
+    const q = this.query().trim().replace(/^[/:]/, ''); // "/hello" or ":hello" as typed in a composer
+    return (this.responses() ?? []).filter((r) => matchesSearch(q, r.shortcut, r.body));
   });
 
   constructor() {

@@ -7,9 +7,9 @@ import { defineWebModule } from '@lc/platform/web';
 export default defineWebModule({
   name: 'canned_responses',
   routes: [
-    { path: 'canned-responses', title: 'Canned Responses', loadComponent: () => import('./canned-responses.page') },
-    { path: 'canned-responses/new', title: 'New canned response', loadComponent: () => import('./canned-response-form.page') },
-    { path: 'canned-responses/:id', title: 'Canned response', loadComponent: () => import('./canned-response-form.page') },
+    { path: 'canned-responses', title: () => $localize`:@@canned_responses.title:Canned Responses`, loadComponent: () => import('./canned-responses.page') },
+    { path: 'canned-responses/new', title: () => $localize`:@@canned_responses.routes.new:New canned response`, loadComponent: () => import('./canned-response-form.page') },
+    { path: 'canned-responses/:id', title: () => $localize`:@@canned_responses.routes.one:Canned response`, loadComponent: () => import('./canned-response-form.page') },
   ],
   composerSuggestions: [{ triggers: ['/', ':'], source: () => import('./canned-suggestions').then((m) => m.CannedSuggestions) }],
 });

@@ -1,15 +1,13 @@
 import { BadRequestException, Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
-import { CurrentUser, IdParam, type AuthUser } from '@lc/platform/server';
-import { AddMemberDto, CreateChannelDto, OpenChatDto, type ConversationItem } from '@lc/protocol';
+import { ApiRoute, type AuthUser, CurrentUser, IdParam } from '@lc/platform/server';
+import { AddMemberDto, CreateChannelDto, OpenChatDto, type ConversationItem, type DirectoryUser, type DiscussChannelItem } from '@lc/protocol';
 import { User } from '../../base/server/public-api';
 import { ConversationsService } from './conversations.service';
 import { Conversation, Member } from './entities';
 
 /** Internal channels (public to colleagues) and one-to-one chats: Discuss is more than live chat. */
-@ApiTags('discuss')
 @Controller('api/discuss')
 export class ChannelsController {
   constructor(
@@ -18,14 +16,16 @@ export class ChannelsController {
   ) {}
 
   /** Colleagues to chat with or invite. */
+  @ApiRoute('Colleagues to chat with or invite', { returns: ['DirectoryUser'] })
   @Get('users')
-  async users(): Promise<Array<{ id: number; name: string }>> {
+  async users(): Promise<DirectoryUser[]> {
     return (await this.db.getRepository(User).find({ where: { active: true }, order: { name: 'ASC' } })).map((u) => ({ id: u.id, name: u.name }));
   }
 
   /** Every internal channel, to browse and join. */
+  @ApiRoute('Every internal channel, to browse and join', { returns: ['DiscussChannelItem'] })
   @Get('channels')
-  async channels(@CurrentUser() user: AuthUser): Promise<Array<{ id: number; name: string; memberCount: number; isMember: boolean }>> {
+  async channels(@CurrentUser() user: AuthUser): Promise<DiscussChannelItem[]> {
     const channels = await this.db.getRepository(Conversation).find({ where: { kind: 'channel' }, order: { name: 'ASC' } });
     const members = channels.length ? await this.db.getRepository(Member).findBy({ conversationId: In(channels.map((c) => c.id)) }) : [];
     return channels.map((c) => {
@@ -34,6 +34,7 @@ export class ChannelsController {
     });
   }
 
+  @ApiRoute('Create an internal channel (you are its first member)', { status: 201, returns: 'ConversationItem' })
   @Post('channels')
   async createChannel(@CurrentUser() user: AuthUser, @Body() body: CreateChannelDto): Promise<ConversationItem> {
     const memberIds = [user.id, ...(await this.existingUsers(body.memberIds ?? []))];
@@ -42,6 +43,7 @@ export class ChannelsController {
     return this.conversations.itemFor(channel.id, user.id);
   }
 
+  @ApiRoute('Join an internal channel', { returns: 'ConversationItem' })
   @Post('channels/:id/join')
   @HttpCode(200)
   async join(@CurrentUser() user: AuthUser, @IdParam() id: number): Promise<ConversationItem> {
@@ -52,6 +54,7 @@ export class ChannelsController {
   }
 
   /** Invites a colleague into a channel the caller is in. */
+  @ApiRoute('Add a colleague to a channel you are in', { returns: 'ConversationItem' })
   @Post('conversations/:id/members')
   @HttpCode(200)
   async invite(@CurrentUser() user: AuthUser, @IdParam() id: number, @Body() body: AddMemberDto): Promise<ConversationItem> {
@@ -63,6 +66,7 @@ export class ChannelsController {
   }
 
   /** The one-to-one chat with a colleague, created on first use. */
+  @ApiRoute('Open (or find) the one-to-one chat with a colleague', { status: 201, returns: 'ConversationItem' })
   @Post('chats')
   async openChat(@CurrentUser() user: AuthUser, @Body() body: OpenChatDto): Promise<ConversationItem> {
     if (body.userId === user.id) throw new BadRequestException('userId: you cannot chat with yourself');

@@ -1,8 +1,8 @@
 import { ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, In } from 'typeorm';
+import { DataSource, In, type EntityManager } from 'typeorm';
 import { Realtime, sql, SqlRunner } from '@lc/platform/server';
-import { SocketEvents, type ConversationItem, type ConversationKind } from '@lc/protocol';
+import { SocketEvents, type ConversationItem, type ConversationKind, type ConversationLeftEvent } from '@lc/protocol';
 import { User } from '../../base/server/public-api';
 import { DiscussHooks } from './discuss.hooks';
 import { Conversation, Member, MessageRecord } from './entities';
@@ -17,13 +17,15 @@ export class ConversationsService {
     private readonly realtime: Realtime,
   ) {}
 
-  async create(kind: ConversationKind, name: string, memberIds: number[]): Promise<Conversation> {
-    return this.db.transaction(async (tx) => {
+  /** `within`: the caller's transaction, when the conversation is part of a larger write (a live chat session). */
+  async create(kind: ConversationKind, name: string, memberIds: number[], within?: EntityManager): Promise<Conversation> {
+    const work = async (tx: EntityManager) => {
       const conversation = await tx.getRepository(Conversation).save({ kind, name, lastMessageId: null });
       const unique = [...new Set(memberIds)];
       if (unique.length) await tx.getRepository(Member).insert(unique.map((userId) => ({ conversationId: conversation.id, userId, lastSeenMessageId: 0 })));
       return conversation;
-    });
+    };
+    return within ? work(within) : this.db.transaction(work);
   }
 
   async get(id: number): Promise<Conversation> {
@@ -50,12 +52,34 @@ export class ConversationsService {
 
   /** Adds a member (no-op if present) and tells them the conversation is now in their list. */
   async addMember(conversationId: number, userId: number): Promise<void> {
-    await this.db.createQueryBuilder().insert().into(Member).values({ conversationId, userId, lastSeenMessageId: 0 }).orIgnore().execute();
+    await this.addMemberWithin(this.db.manager, conversationId, userId);
     await this.announce(conversationId, [userId]);
   }
 
+  /** Adds a member inside the caller's transaction (no-op if present); the caller announces it once committed. */
+  async addMemberWithin(tx: EntityManager, conversationId: number, userId: number): Promise<void> {
+    await tx.createQueryBuilder().insert().into(Member).values({ conversationId, userId, lastSeenMessageId: 0 }).orIgnore().execute();
+  }
+
+  /** Removes a member and tells every tab of theirs (`conversation.left`), which drops the conversation. */
   async removeMember(conversationId: number, userId: number): Promise<void> {
-    await this.db.getRepository(Member).delete({ conversationId, userId });
+    await this.removeMemberWithin(this.db.manager, conversationId, userId);
+    this.announceLeft(conversationId, [userId]);
+  }
+
+  /** Removes a member inside the caller's transaction; the caller calls announceLeft once committed. */
+  async removeMemberWithin(tx: EntityManager, conversationId: number, userId: number): Promise<void> {
+    await tx.getRepository(Member).delete({ conversationId, userId });
+  }
+
+  announceLeft(conversationId: number, userIds: number[]): void {
+    const event: ConversationLeftEvent = { conversationId };
+    this.realtime.toUsers(userIds, SocketEvents.conversationLeft, event);
+  }
+
+  /** Whether the user is a member of any of these conversations (one read). */
+  async isMemberOfAny(conversationIds: number[], userId: number): Promise<boolean> {
+    return conversationIds.length > 0 && (await this.db.getRepository(Member).existsBy({ conversationId: In(conversationIds), userId }));
   }
 
   async listFor(userId: number): Promise<ConversationItem[]> {

@@ -1,12 +1,10 @@
 import { Body, Controller, Get, HttpCode, Post, Query, Res } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { CurrentUser, IdParam, type AuthUser } from '@lc/platform/server';
+import { ApiRoute, type AuthUser, CurrentUser, IdParam } from '@lc/platform/server';
 import { MarkSeenDto, MessagesQueryDto, PostMessageDto, type ConversationItem, type Message } from '@lc/protocol';
 import { ConversationsService } from './conversations.service';
 import { MessagesService } from './messages.service';
 
-@ApiTags('discuss')
 @Controller('api/discuss/conversations')
 export class DiscussController {
   constructor(
@@ -14,17 +12,20 @@ export class DiscussController {
     private readonly messages: MessagesService,
   ) {}
 
+  @ApiRoute('Your conversations, with their unread counts and last messages', { returns: ['ConversationItem'] })
   @Get()
   list(@CurrentUser() user: AuthUser): Promise<ConversationItem[]> {
     return this.conversations.listFor(user.id);
   }
 
+  @ApiRoute('One of your conversations', { returns: 'ConversationItem' })
   @Get(':id')
   async get(@CurrentUser() user: AuthUser, @IdParam() id: number): Promise<ConversationItem> {
     await this.conversations.requireMember(id, user.id);
     return this.conversations.itemFor(id, user.id);
   }
 
+  @ApiRoute('Messages of a conversation, newest first (before/after an id, limit ≤ 100)', { returns: ['Message'] })
   @Get(':id/messages')
   async history(@CurrentUser() user: AuthUser, @IdParam() id: number, @Query() query: MessagesQueryDto): Promise<Message[]> {
     await this.conversations.requireMember(id, user.id);
@@ -32,6 +33,7 @@ export class DiscussController {
   }
 
   /** 201 with the stored message; a repeated clientId answers 200 with the message stored the first time. */
+  @ApiRoute('Post a message; a repeated clientId answers 200 with the message already stored', { status: 201, returns: 'Message', alternatives: { 200: 'The message with this clientId, already stored' } })
   @Post(':id/messages')
   async post(@CurrentUser() user: AuthUser, @IdParam() id: number, @Body() body: PostMessageDto, @Res({ passthrough: true }) res: Response): Promise<Message> {
     const { conversation, author } = await this.messages.userPostContext(id, user.id);
@@ -40,6 +42,7 @@ export class DiscussController {
     return message;
   }
 
+  @ApiRoute('Mark the conversation read up to a message', { returns: 'ConversationItem' })
   @Post(':id/seen')
   @HttpCode(200)
   async seen(@CurrentUser() user: AuthUser, @IdParam() id: number, @Body() body: MarkSeenDto): Promise<ConversationItem> {
@@ -48,6 +51,7 @@ export class DiscussController {
     return this.conversations.itemFor(id, user.id);
   }
 
+  @ApiRoute('Leave a conversation', { returns: 'OkAnswer' })
   @Post(':id/leave')
   @HttpCode(200)
   async leave(@CurrentUser() user: AuthUser, @IdParam() id: number): Promise<{ ok: true }> {

@@ -1,18 +1,54 @@
 import { Injectable } from '@nestjs/common';
-import type { AppSocket } from '@lc/platform/server';
-import type { ConversationItem, Message, SocketMessageDto } from '@lc/protocol';
+import type { AppSocket, Sql } from '@lc/platform/server';
+import type { AuthorKind, ConversationItem, Message, SocketMessageDto } from '@lc/protocol';
 import type { Conversation } from './entities';
 
-export type ItemDetails = Pick<ConversationItem, 'livechat' | 'name'>;
+/** What a module adds to the items of its conversations: fields of its own, or another `name`. */
+export type ItemDetails = Partial<Pick<ConversationItem, 'name'>> & Record<string, unknown>;
+
+export type GuestMessageHandler = (socket: AppSocket, dto: SocketMessageDto) => Promise<Message>;
 
 /**
- * How modules that depend on discuss extend it without discuss knowing them (the livechat module adds
- * visitor details to conversation items and answers visitors' socket messages).
+ * Facts a module keeps about the messages of its own kind of conversation (say, when a guest first wrote
+ * and when a user first answered), written in the message's own transaction. Called for
+ * every message `MessagesService.post` stores in a conversation of that kind: the hot path, so `statement`
+ * answers null for nearly all of them, from memory, and allocates nothing then.
+ */
+export interface MessageFactsHook {
+  /** Inside the message's transaction, right after its insert: a statement of the module's own tables, or null. */
+  statement(conversationId: number, authorKind: AuthorKind, createdAt: Date): Sql | null;
+  /** Once the transaction that ran that statement committed. */
+  committed(conversationId: number, authorKind: AuthorKind): void;
+}
+
+/**
+ * How modules that depend on discuss extend it without discuss knowing them: named hooks that discuss
+ * calls, each registered once by the module that owns it (never a slot another module could overwrite).
  */
 @Injectable()
 export class DiscussHooks {
   /** Extra fields for conversation items, by conversation id. */
-  readonly itemDetails: Array<(conversations: Conversation[]) => Promise<Map<number, Partial<ItemDetails>>>> = [];
-  /** Answers a `message` socket event from a visitor; without it visitors cannot post by socket. */
-  visitorMessage?: (socket: AppSocket, dto: SocketMessageDto) => Promise<Message>;
+  readonly itemDetails: Array<(conversations: Conversation[]) => Promise<Map<number, ItemDetails>>> = [];
+  private readonly guestMessages = new Map<string, GuestMessageHandler>();
+  private readonly messageFactsByKind = new Map<string, MessageFactsHook>();
+
+  /** The module that recognises a kind of guest (socket identity) answers their `message` events. */
+  onGuestMessage(module: string, handler: GuestMessageHandler): void {
+    if (this.guestMessages.has(module)) throw new Error(`The ${module} module registered its guest message handler twice`);
+    this.guestMessages.set(module, handler);
+  }
+
+  guestMessageHandler(module: string): GuestMessageHandler | undefined {
+    return this.guestMessages.get(module);
+  }
+
+  /** The module that brings a kind of conversation keeps facts about its messages (one hook per kind). */
+  onMessageFacts(kind: string, hook: MessageFactsHook): void {
+    if (this.messageFactsByKind.has(kind)) throw new Error(`Message facts of "${kind}" conversations were registered twice`);
+    this.messageFactsByKind.set(kind, hook);
+  }
+
+  messageFacts(kind: string): MessageFactsHook | undefined {
+    return this.messageFactsByKind.get(kind);
+  }
 }

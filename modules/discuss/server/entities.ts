@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
-import type { AuthorKind, ConversationKind } from '@lc/protocol';
+import type { AuthorKind, ConversationKind, MessageI18n } from '@lc/protocol';
 
 @Entity('discuss_conversation')
 export class Conversation {
@@ -33,4 +33,6 @@ export class MessageRecord {
   @Column({ type: 'text' }) body!: string;
   @Column({ type: 'varchar', length: 64, nullable: true }) clientId!: string | null;
   @CreateDateColumn() createdAt!: Date;
+  /** A system message's translation key and parameters (see Message.i18n); null for the others. */
+  @Column({ type: 'simple-json', nullable: true }) i18n!: MessageI18n | null;
 }

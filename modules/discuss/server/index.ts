@@ -1,5 +1,6 @@
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { PlatformModule } from '@lc/platform/server';
+import { AuthorNames } from './author-names';
 import { ChannelsController } from './channels.controller';
 import { ConversationsService } from './conversations.service';
 import { DiscussController } from './discuss.controller';
@@ -8,15 +9,16 @@ import { DiscussHooks } from './discuss.hooks';
 import { Conversation, Member, MessageRecord } from './entities';
 import { MessagesService } from './messages.service';
 import { CreateDiscussTables1764000000300 } from './migrations/create-discuss-tables';
+import { AddMessageI18n1764000000910 } from './migrations/add-message-i18n';
 
 const entities = [Conversation, Member, MessageRecord];
 
 @PlatformModule({
   imports: [TypeOrmModule.forFeature(entities)],
   entities,
-  migrations: [CreateDiscussTables1764000000300],
+  migrations: [CreateDiscussTables1764000000300, AddMessageI18n1764000000910],
   controllers: [DiscussController, ChannelsController],
-  providers: [ConversationsService, MessagesService, DiscussHooks, DiscussGateway],
-  exports: [ConversationsService, MessagesService, DiscussHooks],
+  providers: [ConversationsService, MessagesService, DiscussHooks, AuthorNames, DiscussGateway],
+  exports: [ConversationsService, MessagesService, DiscussHooks, AuthorNames],
 })
 export default class DiscussModule {}

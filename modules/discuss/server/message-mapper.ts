@@ -9,5 +9,6 @@ export function toMessage(record: MessageRecord): Message {
     body: record.body,
     clientId: record.clientId,
     createdAt: new Date(record.createdAt).toISOString(),
+    ...(record.i18n && { i18n: record.i18n }),
   };
 }

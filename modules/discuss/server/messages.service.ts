@@ -1,11 +1,13 @@
 import { ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, IsNull, LessThan, MoreThan, type FindOptionsWhere } from 'typeorm';
-import { Realtime, sql, SqlRunner, userRoom } from '@lc/platform/server';
-import { MESSAGES_PAGE_MAX, SocketEvents, type AuthorKind, type ConversationKind, type Message, type MessagesQueryDto } from '@lc/protocol';
+import { DataSource, In, IsNull, LessThan, MoreThan, type EntityManager, type FindOptionsWhere } from 'typeorm';
+import { Metrics, Realtime, sql, SqlRunner, Translations, userRoom, type CounterMetric, type HistogramMetric } from '@lc/platform/server';
+import { MESSAGES_PAGE_MAX, SocketEvents, SOURCE_LANG, type AuthorKind, type ConversationKind, type Message, type MessageI18n, type MessagesQueryDto } from '@lc/protocol';
 import { User } from '../../base/server/public-api';
+import { AuthorNames } from './author-names';
 import { conversationRoom } from './conversation-rooms';
 import { ConversationsService } from './conversations.service';
+import { DiscussHooks } from './discuss.hooks';
 import { Conversation, Member, MessageRecord } from './entities';
 import { toMessage } from './message-mapper';
 
@@ -15,7 +17,10 @@ export interface Author {
   name: string;
 }
 
-/** What posting needs of a conversation (kind: live chats use the Online Chat Name and have a session). */
+/** What a message says: typed text, or a system message's key in its module's `messages` translations. */
+export type MessageText = string | MessageI18n;
+
+/** What posting needs of a conversation (its kind decides the name its authors write under, see AuthorNames). */
 export type ConversationRef = Pick<Conversation, 'id' | 'kind'>;
 
 export interface PostResult {
@@ -26,17 +31,30 @@ export interface PostResult {
 
 @Injectable()
 export class MessagesService {
-  /** Reads the conversation, the user and their membership at once (the user table is the base module's). */
-  private readonly postContextQuery: string;
+  /** FROM of the post-context read: the conversation, the user and their membership at once (the user table is base's). */
+  private readonly postContextFrom: string;
+  private readonly stored: CounterMetric;
+  private readonly delivered: CounterMetric;
+  private readonly deliverySeconds: HistogramMetric;
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly sql: SqlRunner,
     private readonly conversations: ConversationsService,
     private readonly realtime: Realtime,
+    private readonly authorNames: AuthorNames,
+    private readonly hooks: DiscussHooks,
+    private readonly translations: Translations,
+    metrics: Metrics,
   ) {
-    this.postContextQuery = `SELECT c."kind", u."name", u."livechatUsername", m."id" AS "memberId"
-      FROM "discuss_conversation" c JOIN "${db.getMetadata(User).tableName}" u ON u."id" = ?
+    this.stored = metrics.counter({ name: 'discuss_messages_stored_total', help: 'Messages posted and committed (a repeated clientId is not counted again)' });
+    this.delivered = metrics.counter({ name: 'discuss_messages_delivered_total', help: 'Messages emitted to their recipients (once per message, whatever the number of sockets)' });
+    this.deliverySeconds = metrics.histogram({
+      name: 'discuss_message_delivery_seconds',
+      help: 'From a post reaching the server to its emit: storage (the shared commit) included',
+      buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
+    });
+    this.postContextFrom = `FROM "discuss_conversation" c JOIN "${db.getMetadata(User).tableName}" u ON u."id" = ?
       LEFT JOIN "discuss_member" m ON m."conversationId" = c."id" AND m."userId" = u."id"
       WHERE c."id" = ?`;
   }
@@ -44,18 +62,28 @@ export class MessagesService {
   /**
    * Stores the message, then delivers it: acknowledged only once committed. One transaction (shared with
    * the other messages of this moment) stores it, moves the conversation's last message and the author's
-   * read position, and reads who to deliver to. A repeated clientId of the same author returns the stored
-   * message and delivers nothing again. `senderSocketId`: the socket that sent it gets it in its ack only.
+   * read position, and reads who to deliver to; the module of the conversation's kind may add a statement
+   * of its own (MessageFactsHook). A repeated clientId of the same author returns the stored message and
+   * delivers nothing again. `senderSocketId`: the socket that sent it gets it in its ack only.
    */
-  async post(conversation: ConversationRef, author: Author, body: string, clientId?: string, senderSocketId?: string): Promise<PostResult> {
+  async post(conversation: ConversationRef, author: Author, text: MessageText, clientId?: string, senderSocketId?: string): Promise<PostResult> {
+    const received = performance.now();
+    const { body, i18n } = this.bodyOf(text);
     const createdAt = new Date();
     const authorName = author.name.slice(0, 100);
+    const facts = this.hooks.messageFacts(conversation.kind);
+    let factWritten = false;
     const stored = await this.sql.write(function* () {
-      const [inserted] = yield sql`INSERT INTO "discuss_message" ("conversationId", "authorKind", "authorId", "authorName", "body", "clientId", "createdAt")
-        VALUES (${conversation.id}, ${author.kind}, ${author.id}, ${authorName}, ${body}, ${clientId ?? null}, ${createdAt})
+      const [inserted] = yield sql`INSERT INTO "discuss_message" ("conversationId", "authorKind", "authorId", "authorName", "body", "clientId", "createdAt", "i18n")
+        VALUES (${conversation.id}, ${author.kind}, ${author.id}, ${authorName}, ${body}, ${clientId ?? null}, ${createdAt}, ${i18n && JSON.stringify(i18n)})
         ON CONFLICT DO NOTHING RETURNING "id"`;
       if (!inserted) return null; // the unique (conversation, author, clientId) index already holds this send
       const id = Number(inserted.id);
+      const fact = facts?.statement(conversation.id, author.kind, createdAt);
+      if (fact) {
+        yield fact;
+        factWritten = true;
+      }
       yield sql`UPDATE "discuss_conversation" SET "lastMessageId" = ${id} WHERE "id" = ${conversation.id} AND ("lastMessageId" IS NULL OR "lastMessageId" < ${id})`;
       if (author.kind === 'user') yield sql`UPDATE "discuss_member" SET "lastSeenMessageId" = ${id} WHERE "conversationId" = ${conversation.id} AND "userId" = ${author.id} AND "lastSeenMessageId" < ${id}`;
       const members = yield sql`SELECT "userId" FROM "discuss_member" WHERE "conversationId" = ${conversation.id}`;
@@ -66,24 +94,64 @@ export class MessagesService {
       if (!existing) throw new Error(`Message of conversation ${conversation.id} was neither stored nor found`);
       return { message: toMessage(existing), created: false };
     }
+    if (factWritten) facts!.committed(conversation.id, author.kind);
 
-    const message: Message = { id: stored.id, conversationId: conversation.id, author: { kind: author.kind, id: author.id, name: authorName }, body, clientId: clientId ?? null, createdAt: createdAt.toISOString() };
+    const message: Message = { id: stored.id, conversationId: conversation.id, author: { kind: author.kind, id: author.id, name: authorName }, body, clientId: clientId ?? null, createdAt: createdAt.toISOString(), ...(i18n && { i18n }) };
     const rooms = [...stored.memberIds.map(userRoom), conversationRoom(conversation.id)];
+    this.stored.inc();
     (senderSocketId ? this.realtime.server.to(rooms).except(senderSocketId) : this.realtime.server.to(rooms)).emit(SocketEvents.message, message);
+    this.delivered.inc();
+    this.deliverySeconds.observe((performance.now() - received) / 1000);
     return { message, created: true };
   }
 
   /**
-   * The conversation a user may post in, and who they write as (their Online Chat Name in live chats, their
-   * name when it is empty), in one read: 404 when unknown or private, 403 for a channel they are not in.
+   * Stores a message inside the caller's transaction, delivering nothing (the conversation is being
+   * created with it: an offline message or a live chat's welcome is written with its session, all or
+   * nothing; members read it once announced). A user's own message is read by them, as in `post`.
+   */
+  async storeWithin(tx: EntityManager, conversationId: number, author: Author, text: MessageText): Promise<number> {
+    const { body, i18n } = this.bodyOf(text);
+    const { identifiers } = await tx.getRepository(MessageRecord).insert({ conversationId, authorKind: author.kind, authorId: author.id, authorName: author.name.slice(0, 100), body, clientId: null, i18n });
+    const id = Number(identifiers[0].id);
+    await tx.getRepository(Conversation).update({ id: conversationId }, { lastMessageId: id });
+    if (author.kind === 'user' && author.id !== null) await tx.getRepository(Member).update({ conversationId, userId: author.id }, { lastSeenMessageId: id });
+    return id;
+  }
+
+  /** A keyed message's body is its English text (for clients that know no keys, and for transcripts by mail). */
+  private bodyOf(text: MessageText): { body: string; i18n: MessageI18n | null } {
+    return typeof text === 'string' ? { body: text, i18n: null } : { body: this.translations.text(SOURCE_LANG, 'messages', text.key, text.params), i18n: text };
+  }
+
+  /**
+   * Delivers messages stored with storeWithin once their transaction has committed (a live chat handed to
+   * another operator: its system message is written with the hand-over), to the members and the
+   * conversation's other followers.
+   */
+  async deliverStored(conversationId: number, messageIds: number[]): Promise<void> {
+    if (!messageIds.length) return;
+    const records = await this.db.getRepository(MessageRecord).find({ where: { id: In(messageIds), conversationId }, order: { id: 'ASC' } });
+    const rooms = [...(await this.conversations.memberIds(conversationId)).map(userRoom), conversationRoom(conversationId)];
+    for (const record of records) this.realtime.server.to(rooms).emit(SocketEvents.message, toMessage(record));
+    this.delivered.inc(records.length);
+  }
+
+  /**
+   * The conversation a user may post in, and who they write as (the name declared for its kind in
+   * AuthorNames, else their user name), in one read: 404 when unknown or private, 403 for a channel they
+   * are not in.
    */
   async userPostContext(conversationId: number, userId: number): Promise<{ conversation: ConversationRef; author: Author }> {
-    const [row] = await this.sql.read({ text: this.postContextQuery, params: [userId, conversationId] });
+    const kindName = this.authorNames.expression('c."kind"', userId);
+    const [row] = await this.sql.read({
+      text: `SELECT c."kind", u."name", ${kindName.text} AS "kindName", m."id" AS "memberId" ${this.postContextFrom}`,
+      params: [...kindName.params, userId, conversationId],
+    });
     const kind = row?.kind as ConversationKind | undefined;
     if (!kind || (row.memberId === null && kind !== 'channel')) throw new NotFoundException(`Conversation ${conversationId} not found`);
     if (row.memberId === null) throw new ForbiddenException(`You are not a member of conversation ${conversationId}`);
-    const name = String(row.name);
-    return { conversation: { id: conversationId, kind }, author: { kind: 'user', id: userId, name: kind === 'livechat' ? (row.livechatUsername as string | null) || name : name } };
+    return { conversation: { id: conversationId, kind }, author: { kind: 'user', id: userId, name: (row.kindName as string | null) || String(row.name) } };
   }
 
   /** Newest first; `before` pages back, `after` gap-fills after a reconnect. */

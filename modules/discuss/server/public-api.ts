@@ -1,6 +1,8 @@
 /** What modules depending on discuss may use. */
 export { ConversationsService } from './conversations.service';
-export { MessagesService, type Author, type ConversationRef } from './messages.service';
-export { DiscussHooks } from './discuss.hooks';
+export { MessagesService, type Author, type ConversationRef, type MessageText } from './messages.service';
+export { DiscussHooks, type MessageFactsHook } from './discuss.hooks';
+export { messagesReadModel } from './messages-read-model';
+export { AuthorNames, type AuthorNameQuery } from './author-names';
 export { conversationRoom } from './conversation-rooms';
 export { Conversation, Member, MessageRecord } from './entities';

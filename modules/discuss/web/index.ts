@@ -7,8 +7,8 @@ import { defineWebModule } from '@lc/platform/web';
 export default defineWebModule({
   name: 'discuss',
   routes: [
-    { path: 'discuss', title: 'Discuss', loadComponent: () => import('./ui/discuss/discuss.page') },
-    { path: 'discuss/:id', title: 'Discuss', loadComponent: () => import('./ui/discuss/discuss.page') },
+    { path: 'discuss', title: () => $localize`:@@discuss.title:Discuss`, loadComponent: () => import('./ui/discuss/discuss.page') },
+    { path: 'discuss/:id', title: () => $localize`:@@discuss.title:Discuss`, loadComponent: () => import('./ui/discuss/discuss.page') },
   ],
   slots: {
     systray: [{ component: () => import('./ui/systray/messaging-menu.component').then((m) => m.MessagingMenuComponent), sequence: 10 }],

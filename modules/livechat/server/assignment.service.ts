@@ -3,9 +3,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { atomically, sql, SqlRunner } from '@lc/platform/server';
 import { LanguagesService, User } from '../../base/server/public-api';
-import { Member } from '../../discuss/server/public-api';
-import { PresenceService } from '../../presence/server';
-import { UserPresence } from '../../presence/server/entities';
+import { ConversationsService } from '../../discuss/server/public-api';
+import { PresenceService, presenceJoin } from '../../presence/server/public-api';
 import { decideAssignment, type CandidateFacts } from './assignment';
 import { LivechatChannel, LivechatSession } from './entities';
 import { visitorLanguages } from './visitor-languages';
@@ -13,16 +12,43 @@ import { visitorLanguages } from './visitor-languages';
 /** All assignment decisions of all processes take this lock, so limits hold under concurrent starts. */
 const ASSIGNMENT_LOCK = 0x6c630001;
 
-export interface AssignmentOutcome {
-  sessionId: number;
-  operatorId: number | null;
+/**
+ * The channel's queue as the assignment left it, read under its lock: what it assigned (with the new
+ * status and operator) and what still waits, first come first. Callers tell visitors from this instead of
+ * reading the sessions again.
+ */
+export interface QueueOutcome {
+  assigned: Array<LivechatSession & { operatorId: number }>;
+  stillQueued: LivechatSession[];
+}
+
+/** Writes of the caller inside an assignment's transaction: `before` it (its value is passed on), `after` it. */
+export interface AroundAssignment<T> {
+  before(tx: EntityManager): Promise<T>;
+  after(tx: EntityManager, outcome: QueueOutcome, value: T): Promise<void>;
+}
+
+/** A joined active operator of a channel as the rules see them (the "Transfer to…" list too). */
+export interface OperatorFacts {
+  userId: number;
+  /** The user name. */
+  name: string;
+  /** Main language and Online Chat Languages, enabled ones only. */
+  languages: string[];
+  online: boolean;
+  /** Active sessions in every channel, and in this one. */
+  ongoing: number;
+  inChannel: number;
+  /** At the channel's limit of sessions per operator. */
+  full: boolean;
+  lastAssignedAt: number | null;
 }
 
 @Injectable()
 export class AssignmentService {
   private readonly logger = new Logger('Assignment');
 
-  /** Joined active operators of a channel: presence, ongoing sessions (all channels, this one), last assignment. */
+  /** Joined active operators of a channel: languages, presence, ongoing sessions (all channels, this one), last assignment. */
   private readonly operatorFactsQuery: string;
 
   constructor(
@@ -30,54 +56,98 @@ export class AssignmentService {
     private readonly sql: SqlRunner,
     private readonly presence: PresenceService,
     private readonly languages: LanguagesService,
+    private readonly conversations: ConversationsService,
   ) {
-    this.operatorFactsQuery = `SELECT o."userId", u."name", u."lang", u."livechatLanguages", p."status" AS "presenceStatus", p."lastActivityAt",
+    const presenceFacts = presenceJoin(db, 'o."userId"');
+    this.operatorFactsQuery = `SELECT o."userId", u."name", u."lang", pr."languages", ${presenceFacts.columns},
         (SELECT COUNT(*) FROM "livechat_session" s WHERE s."operatorId" = o."userId" AND s."status" = 'active') AS "ongoing",
         (SELECT COUNT(*) FROM "livechat_session" s WHERE s."operatorId" = o."userId" AND s."status" = 'active' AND s."channelId" = o."channelId") AS "inChannel",
         (SELECT MAX(s."assignedAt") FROM "livechat_session" s WHERE s."operatorId" = o."userId") AS "lastAssignedAt"
       FROM "livechat_channel_operator" o JOIN "${db.getMetadata(User).tableName}" u ON u."id" = o."userId"
-      LEFT JOIN "${db.getMetadata(UserPresence).tableName}" p ON p."userId" = o."userId"
+      ${presenceFacts.join}
+      LEFT JOIN "livechat_operator_profile" pr ON pr."userId" = o."userId"
       WHERE o."channelId" = ? AND u."active" = ?
       ORDER BY o."userId"`;
   }
 
   /**
    * Assigns the queued sessions of a channel first come first served, as long as an operator is
-   * available. Returns the sessions that got an operator.
+   * available. `around` writes before and after the assignment in its transaction, under its lock: a
+   * session start inserts its session first and stores its first message, whose author depends on the
+   * outcome, last, so all of it commits together or not at all.
    */
-  async drain(channelId: number): Promise<AssignmentOutcome[]> {
+  async assignQueued<T = undefined>(channelId: number, around?: AroundAssignment<T>): Promise<QueueOutcome & { value?: T }> {
     // Languages are read before taking the lock: under it, only the lock's own connection is used, so that
     // waiting requests holding pooled connections can never starve the lock holder.
     const enabled = await this.languages.enabledCodes();
-    return atomically(this.db, ASSIGNMENT_LOCK, async (manager) => {
-      const channel = await manager.getRepository(LivechatChannel).findOneBy({ id: channelId });
-      if (!channel) return [];
-      const queued = await manager.getRepository(LivechatSession).find({ where: { channelId, status: 'queued' }, order: { id: 'ASC' } });
-      const assigned: AssignmentOutcome[] = [];
-      for (const session of queued) {
-        const operatorId = await this.assignOne(manager, channel, session, enabled);
-        if (operatorId === null) break;
-        assigned.push({ sessionId: session.id, operatorId });
-      }
-      return assigned;
+    const work = async (manager: EntityManager) => {
+      const value = around ? await around.before(manager) : undefined;
+      const outcome = await this.assignWithin(manager, channelId, enabled);
+      if (around) await around.after(manager, outcome, value as T);
+      return { ...outcome, value };
+    };
+    // SQLite's `atomically` is a queue, not a transaction: the writes around need one of their own.
+    return atomically(this.db, ASSIGNMENT_LOCK, (manager) => (around && !manager.queryRunner?.isTransactionActive ? manager.transaction(work) : work(manager)));
+  }
+
+  /**
+   * `work` in one transaction under the assignment's lock: a decision made outside the rules (a transfer
+   * to a named operator) sees the same limits and takes its slot before any other assignment runs.
+   */
+  underLock<T>(work: (tx: EntityManager) => Promise<T>): Promise<T> {
+    return atomically(this.db, ASSIGNMENT_LOCK, (manager) => (manager.queryRunner?.isTransactionActive ? work(manager) : manager.transaction(work)));
+  }
+
+  /** The channel's joined active operators, read in one statement (under the lock when deciding). */
+  async operatorFacts(manager: EntityManager, channel: LivechatChannel, enabled: Set<string>): Promise<OperatorFacts[]> {
+    const rows = await this.sql.read({ text: this.operatorFactsQuery, params: [channel.id, true] }, manager);
+    return rows.map((row) => {
+      const userId = Number(row.userId);
+      return {
+        userId,
+        name: String(row.name),
+        languages: [String(row.lang), ...String(row.languages ?? '').split(',')].filter((l) => enabled.has(l)),
+        online: this.presence.isOnline(userId, row.presenceStatus as string | null, row.lastActivityAt === null ? null : Number(row.lastActivityAt)),
+        ongoing: Number(row.ongoing),
+        inChannel: Number(row.inChannel),
+        full: !!channel.maxSessionsPerOperator && Number(row.inChannel) >= channel.maxSessionsPerOperator,
+        lastAssignedAt: row.lastAssignedAt === null ? null : Number(row.lastAssignedAt),
+      };
     });
   }
 
-  /** Decides for one queued session and records the decision; null leaves it queued. */
-  private async assignOne(manager: EntityManager, channel: LivechatChannel, session: LivechatSession, enabled: Set<string>): Promise<number | null> {
+  private async assignWithin(manager: EntityManager, channelId: number, enabled: Set<string>): Promise<QueueOutcome> {
+    const channel = await manager.getRepository(LivechatChannel).findOneBy({ id: channelId });
+    if (!channel) return { assigned: [], stillQueued: [] };
+    const queued = await manager.getRepository(LivechatSession).find({ where: { channelId, status: 'queued' }, order: { id: 'ASC' } });
+    const assigned: QueueOutcome['assigned'] = [];
+    for (const [i, session] of queued.entries()) {
+      const outcome = await this.assignOne(manager, channel, session, enabled);
+      // Both stop this pass; a session ended meanwhile starts its own pass once it has ended.
+      if (outcome === 'no operator') return { assigned, stillQueued: queued.slice(i) };
+      if (outcome === 'ended meanwhile') return { assigned, stillQueued: queued.slice(i + 1) };
+      assigned.push(outcome);
+    }
+    return { assigned, stillQueued: [] };
+  }
+
+  /** Decides for one queued session and records the decision: the session as it now is, or why it is not assigned. */
+  private async assignOne(manager: EntityManager, channel: LivechatChannel, session: LivechatSession, enabled: Set<string>): Promise<QueueOutcome['assigned'][number] | 'no operator' | 'ended meanwhile'> {
     const facts = await this.gatherFacts(manager, channel, session, enabled);
     const decision = decideAssignment(facts);
     const sessions = manager.getRepository(LivechatSession);
     if (decision.operatorId === null) {
-      await sessions.update({ id: session.id, status: 'queued' }, { assignmentReason: decision.reason });
-      return null;
+      await sessions.update({ id: session.id, status: 'queued' }, { assignmentReason: decision.reason, assignmentSummary: decision.summary });
+      session.assignmentReason = decision.reason;
+      session.assignmentSummary = decision.summary;
+      return 'no operator';
     }
-    const now = Date.now();
-    const { affected } = await sessions.update({ id: session.id, status: 'queued' }, { status: 'active', operatorId: decision.operatorId, assignedAt: now, assignmentReason: decision.reason });
-    if (!affected) return null; // ended meanwhile
-    await manager.createQueryBuilder().insert().into(Member).values({ conversationId: session.conversationId, userId: decision.operatorId, lastSeenMessageId: 0 }).orIgnore().execute();
+    const changes = { status: 'active' as const, operatorId: decision.operatorId, assignedAt: Date.now(), assignmentReason: decision.reason, assignmentSummary: decision.summary };
+    const { affected } = await sessions.update({ id: session.id, status: 'queued' }, changes);
+    if (!affected) return 'ended meanwhile';
+    await this.conversations.addMemberWithin(manager, session.conversationId, decision.operatorId);
     this.logger.debug(`session ${session.id}: ${decision.reason}`);
-    return decision.operatorId;
+    return { ...session, ...changes };
   }
 
   /**
@@ -85,27 +155,21 @@ export class AssignmentService {
    * thousand operators, loading them through the ORM was most of a session start).
    */
   private async gatherFacts(manager: EntityManager, channel: LivechatChannel, session: LivechatSession, enabled: Set<string>) {
-    const rows = await this.sql.read({ text: this.operatorFactsQuery, params: [channel.id, true] }, manager);
     const candidates: CandidateFacts[] = [];
     const excluded: Array<{ name: string; why: string }> = [];
-    for (const row of rows) {
-      const userId = Number(row.userId);
-      const name = String(row.name);
-      if (!this.presence.isOnline(userId, row.presenceStatus as string | null, row.lastActivityAt === null ? null : Number(row.lastActivityAt))) excluded.push({ name, why: 'not online' });
-      else if (channel.maxSessionsPerOperator && Number(row.inChannel) >= channel.maxSessionsPerOperator) excluded.push({ name, why: `full: ${channel.maxSessionsPerOperator} sessions` });
-      else
-        candidates.push({
-          userId,
-          name,
-          languages: [String(row.lang), ...String(row.livechatLanguages ?? '').split(',')].filter((l) => enabled.has(l)),
-          ongoing: Number(row.ongoing),
-          lastAssignedAt: row.lastAssignedAt === null ? null : Number(row.lastAssignedAt),
-        });
+    for (const operator of await this.operatorFacts(manager, channel, enabled)) {
+      const { name } = operator;
+      // The operator who transferred it to this channel wanted someone else to take it.
+      if (operator.userId === session.transferredFromId) excluded.push({ name, why: 'transferred it' });
+      else if (!operator.online) excluded.push({ name, why: 'not online' });
+      else if (operator.full) excluded.push({ name, why: `full: ${channel.maxSessionsPerOperator} sessions` });
+      else candidates.push(operator);
     }
     const [previous] = await this.sql.read(
       sql`SELECT "operatorId" FROM "livechat_session" WHERE "visitorTokenHash" = ${session.visitorTokenHash} AND "operatorId" IS NOT NULL AND "id" <> ${session.id} ORDER BY "assignedAt" DESC LIMIT 1`,
       manager,
     );
-    return { candidates, excluded, previousOperatorId: previous ? Number(previous.operatorId) : null, visitorLanguages: visitorLanguages(session.acceptLanguage ?? undefined) };
+    const transfer = session.assignmentSummary?.transferredBy ? session.assignmentSummary : undefined;
+    return { candidates, excluded, previousOperatorId: previous ? Number(previous.operatorId) : null, visitorLanguages: visitorLanguages(session.acceptLanguage ?? undefined), transfer };
   }
 }

@@ -7,7 +7,7 @@ const decide = (candidates: CandidateFacts[], accept = '', previousOperatorId: n
 
 describe('decideAssignment', () => {
   it('queues when there is no candidate', () => {
-    expect(decide([], 'fr-FR')).toEqual({ operatorId: null, reason: expect.stringContaining('queued') });
+    expect(decide([], 'fr-FR')).toEqual({ operatorId: null, reason: expect.stringContaining('queued'), summary: expect.objectContaining({ rule: 'queued' }) });
   });
 
   it('prefers the previous operator over language and load', () => {
@@ -53,6 +53,16 @@ describe('decideAssignment', () => {
   it('records the candidates and the deciding rule', () => {
     const d = decideAssignment({ candidates: [op(1, ['fr-FR'], 1, 10)], excluded: [{ name: 'op9', why: 'offline' }], previousOperatorId: null, visitorLanguages: ['fr-FR'] });
     expect(d.reason).toBe('candidates: op1 (1 ongoing), op9 (offline); rule: language fr-FR; 1 ongoing; only one with the fewest -> op1');
+    expect(d.summary).toEqual({ rule: 'language', language: 'fr-FR', sameLanguageOnly: false, unspokenLanguages: [], ongoing: 1, available: 1, tie: 'none' });
+  });
+
+  it('summarises each rule as data', () => {
+    expect(decide([], 'fr-FR').summary).toEqual(expect.objectContaining({ rule: 'queued', available: 0 }));
+    expect(decide([op(1, ['fr-FR']), op(2, ['en-US'], 3)], 'fr-FR', 2).summary).toEqual(expect.objectContaining({ rule: 'previous-operator', ongoing: 3, available: 2 }));
+    expect(decide([op(1, ['en-US']), op(2, ['fr-FR'], 1)], 'fr-CA').summary).toEqual(expect.objectContaining({ rule: 'language', language: 'fr-CA', sameLanguageOnly: true, ongoing: 1 }));
+    expect(decide([op(1, ['en-US'], 1, 2000), op(2, ['de-DE'], 1, 1000)], 'ja-JP').summary).toEqual(
+      expect.objectContaining({ rule: 'least-busy', unspokenLanguages: ['ja-JP'], ongoing: 1, available: 2, tie: 'longest-waiting' }),
+    );
   });
 
   it(`names at most ${REASON_MAX_LISTED} operators in the reason, however many are inside`, () => {
@@ -61,5 +71,15 @@ describe('decideAssignment', () => {
     expect(d.operatorId).toBe(1001);
     expect(d.reason).toContain(`op${REASON_MAX_LISTED} (1 ongoing), and ${1001 - REASON_MAX_LISTED} more; rule: language en-US; 0 ongoing`);
     expect(d.reason.length).toBeLessThan(600);
+  });
+
+  it('keeps a transfer in front of the decision, whichever rule decides (and when it only queues)', () => {
+    const transfer = { transferredBy: { id: 9, name: 'Marc' }, transferredFrom: 'Website' };
+    const assigned = decideAssignment({ candidates: [op(1, ['fr-FR'])], excluded: [{ name: 'Marc', why: 'transferred it' }], previousOperatorId: null, visitorLanguages: ['fr-FR'], transfer });
+    expect(assigned.reason).toBe('transferred by Marc from Website; candidates: op1 (0 ongoing), Marc (transferred it); rule: language fr-FR; 0 ongoing; only one with the fewest -> op1');
+    expect(assigned.summary).toEqual(expect.objectContaining({ rule: 'language', transferredBy: { id: 9, name: 'Marc' }, transferredFrom: 'Website' }));
+    const queued = decideAssignment({ candidates: [], excluded: [], previousOperatorId: null, visitorLanguages: [], transfer });
+    expect(queued).toEqual({ operatorId: null, reason: 'transferred by Marc from Website; candidates: none; queued: no operator available', summary: expect.objectContaining({ rule: 'queued', transferredFrom: 'Website' }) });
+    expect(decide([op(1, [])]).summary.transferredBy).toBeUndefined();
   });
 });

@@ -1,3 +1,5 @@
+import type { AssignmentSummary } from '@lc/protocol';
+
 /**
  * The assignment rules of DESIGN.md ("Operator assignment") as a pure function over facts gathered from
  * the database, so that each rule and their order can be tested on their own.
@@ -22,11 +24,16 @@ export interface AssignmentInput {
   previousOperatorId: number | null;
   /** Accept-Language tags in q-order (no `*`, no q=0). */
   visitorLanguages: string[];
+  /** A transfer brought the session to this channel: recorded in front of the decision, whenever it is made. */
+  transfer?: Pick<AssignmentSummary, 'transferredBy' | 'transferredFrom'>;
 }
 
 export interface AssignmentDecision {
   operatorId: number | null;
+  /** The complete record: every operator considered and the rule that decided. */
   reason: string;
+  /** The deciding facts, for a sentence a manager reads. */
+  summary: AssignmentSummary;
 }
 
 /** The reason names this many operators at most: with a thousand inside, it stays a sentence. */
@@ -46,6 +53,18 @@ export function languageMatch(candidates: CandidateFacts[], visitorTags: string[
 }
 
 export function decideAssignment(input: AssignmentInput): AssignmentDecision {
+  return withTransfer(decide(input), input.transfer);
+}
+
+/** The decision as a transfer's: "transferred by Marc from Website; …", and who in the summary. */
+export function withTransfer(decision: AssignmentDecision, transfer: AssignmentInput['transfer']): AssignmentDecision {
+  const by = transfer?.transferredBy;
+  if (!by) return decision;
+  const from = transfer.transferredFrom ?? null;
+  return { ...decision, reason: `transferred by ${by.name}${from ? ` from ${from}` : ''}; ${decision.reason}`, summary: { ...decision.summary, transferredBy: by, transferredFrom: from } };
+}
+
+function decide(input: AssignmentInput): AssignmentDecision {
   const { candidates, excluded, previousOperatorId, visitorLanguages } = input;
   const considered = [
     ...candidates.map((c) => `${c.name} (${c.ongoing} ongoing)`),
@@ -53,10 +72,13 @@ export function decideAssignment(input: AssignmentInput): AssignmentDecision {
   ];
   const listed = considered.length > REASON_MAX_LISTED ? [...considered.slice(0, REASON_MAX_LISTED), `and ${considered.length - REASON_MAX_LISTED} more`] : considered;
   const header = `candidates: ${listed.length ? listed.join(', ') : 'none'}`;
-  if (!candidates.length) return { operatorId: null, reason: `${header}; queued: no operator available` };
+  const summary = (rule: AssignmentSummary['rule'], more: Partial<AssignmentSummary> = {}): AssignmentSummary => ({
+    rule, language: null, sameLanguageOnly: false, unspokenLanguages: [], ongoing: null, available: candidates.length, tie: 'none', ...more,
+  });
+  if (!candidates.length) return { operatorId: null, reason: `${header}; queued: no operator available`, summary: summary('queued') };
 
   const previous = candidates.find((c) => c.userId === previousOperatorId);
-  if (previous) return { operatorId: previous.userId, reason: `${header}; rule: previous operator of this visitor` };
+  if (previous) return { operatorId: previous.userId, reason: `${header}; rule: previous operator of this visitor`, summary: summary('previous-operator', { ongoing: previous.ongoing }) };
 
   const match = languageMatch(candidates, visitorLanguages);
   const pool = match?.speakers ?? candidates;
@@ -70,7 +92,13 @@ export function decideAssignment(input: AssignmentInput): AssignmentDecision {
   const leastBusy = pool.filter((c) => c.ongoing === fewest);
   const waited = (c: CandidateFacts) => c.lastAssignedAt ?? Number.NEGATIVE_INFINITY;
   const chosen = [...leastBusy].sort((a, b) => waited(a) - waited(b) || a.userId - b.userId)[0];
-  const tieRule =
-    leastBusy.length === 1 ? 'only one with the fewest' : leastBusy.filter((c) => waited(c) === waited(chosen)).length > 1 ? 'lowest user id' : 'longest waiting';
-  return { operatorId: chosen.userId, reason: `${header}; rule: ${languageRule}; ${fewest} ongoing; ${tieRule} -> ${chosen.name}` };
+  const tie = leastBusy.length === 1 ? 'none' : leastBusy.filter((c) => waited(c) === waited(chosen)).length > 1 ? 'lowest-id' : 'longest-waiting';
+  const tieRule = { none: 'only one with the fewest', 'lowest-id': 'lowest user id', 'longest-waiting': 'longest waiting' }[tie];
+  return {
+    operatorId: chosen.userId,
+    reason: `${header}; rule: ${languageRule}; ${fewest} ongoing; ${tieRule} -> ${chosen.name}`,
+    summary: match
+      ? summary('language', { language: match.tag, sameLanguageOnly: match.how === 'primary', ongoing: fewest, tie })
+      : summary('least-busy', { unspokenLanguages: visitorLanguages.slice(0, 3), ongoing: fewest, tie }),
+  };
 }

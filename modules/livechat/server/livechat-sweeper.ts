@@ -1,11 +1,12 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
-import { APP_CONFIG, ModuleRegistry, Realtime, sql, SqlRunner, visitorSessionRoom, type AppConfig } from '@lc/platform/server';
-import { UserPresence } from '../../presence/server/entities';
+import { APP_CONFIG, ModuleRegistry, Realtime, sql, SqlRunner, type AppConfig } from '@lc/platform/server';
+import { PresenceService } from '../../presence/server/public-api';
 import { ChannelsService } from './channels.service';
 import { ChannelOperator, LivechatSession } from './entities';
-import { SessionsService } from './sessions.service';
+import { VisitorSessions } from './visitor-sessions.service';
+import { visitorSessionRoom } from './visitor-token';
 
 /**
  * Runs in every process. Removes operators inactive for the timeout from their channels within
@@ -23,9 +24,10 @@ export class LivechatSweeper implements OnApplicationBootstrap, OnApplicationShu
     private readonly sql: SqlRunner,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly channels: ChannelsService,
-    private readonly sessions: SessionsService,
+    private readonly sessions: VisitorSessions,
     private readonly registry: ModuleRegistry,
     private readonly realtime: Realtime,
+    private readonly presence: PresenceService,
   ) {}
 
   get intervalMs(): number {
@@ -56,7 +58,7 @@ export class LivechatSweeper implements OnApplicationBootstrap, OnApplicationShu
     if (!inside.length) return;
     const activeSince = Date.now() - this.config.inactivityTimeoutS * 1000;
     const userIds = [...new Set(inside.map((o) => o.userId))];
-    const presence = new Map((await this.db.getRepository(UserPresence).findBy({ userId: In(userIds) })).map((p) => [p.userId, p.lastActivityAt]));
+    const presence = await this.presence.lastActivityOf(userIds);
     for (const operator of inside) {
       const lastActivity = Math.max(presence.get(operator.userId) ?? 0, operator.joinedAt);
       if (lastActivity < activeSince) {

@@ -44,6 +44,36 @@ describe('livechat: channels, visitors and assignment', () => {
       expect(list.find((c: { id: number }) => c.id === channelId)).toMatchObject({ areYouInside: false, operators: [] });
     });
 
+    it('sends each join and leave as a delta to the sockets watching the channels, and to no one else', async () => {
+      const channelId = await newChannel();
+      const watcher = await t.connect({ token: t.adminToken });
+      const bystander = await t.connect({ token: t.adminToken });
+      expect(await watcher.emitWithAck('livechat.channels.watch')).toEqual({ ok: true });
+      const seen: unknown[] = [];
+      bystander.on('livechat.channel.operator', (e) => seen.push(e));
+      const joined = nextEvent(watcher, 'livechat.channel.operator');
+      const op = await operator(channelId);
+      expect(await joined).toEqual({ channelId, operator: { id: op.id, name: `User op${counter}` }, inside: true });
+      const left = nextEvent(watcher, 'livechat.channel.operator');
+      await t.http.post(`/api/livechat/channels/${channelId}/leave`).set(bearer(op.token)).expect(200);
+      expect(await left).toEqual({ channelId, operator: { id: op.id, name: expect.any(String) }, inside: false });
+      expect(await watcher.emitWithAck('livechat.channels.unwatch')).toEqual({ ok: true });
+      const after: unknown[] = [];
+      watcher.on('livechat.channel.operator', (e) => after.push(e));
+      await t.http.post(`/api/livechat/channels/${channelId}/join`).set(bearer(op.token)).expect(200);
+      await t.http.get('/api/health').expect(200); // the join's emit went out before its answer
+      expect([seen, after]).toEqual([[], []]);
+    });
+
+    it('watching the channels takes no payload and needs a signed-in user', async () => {
+      const socket = await t.connect({ token: t.adminToken });
+      expect(await socket.emitWithAck('livechat.channels.watch', { all: true })).toMatchObject({ status: 400 });
+      const channelId = await newChannel();
+      const session = (await start(channelId).expect(201)).body;
+      const visitor = await t.connect({ visitorToken: session.visitorToken });
+      expect(await visitor.emitWithAck('livechat.channels.watch')).toMatchObject({ status: 403 });
+    });
+
     it('lets only operators join (403) and only managers create channels (403)', async () => {
       const channelId = await newChannel();
       const plain = await t.createUser(`plain${++counter}`, []);
@@ -66,7 +96,7 @@ describe('livechat: channels, visitors and assignment', () => {
     it('describes a channel publicly: nobody inside means not available', async () => {
       const channelId = await newChannel({ buttonText: 'Talk to us' });
       const empty = await t.http.get(`/api/livechat/channels/${channelId}/public`).expect(200);
-      expect(empty.body).toEqual({ id: channelId, name: expect.any(String), buttonText: 'Talk to us', welcomeMessage: expect.any(String), colors: expect.any(Object), operatorsInside: 0, available: false });
+      expect(empty.body).toEqual({ id: channelId, name: expect.any(String), lang: 'en-US', buttonText: 'Talk to us', welcomeMessage: expect.any(String), colors: expect.any(Object), operatorsInside: 0, available: false, emailTranscripts: false, blocked: false });
       await operator(channelId);
       expect((await t.http.get(`/api/livechat/channels/${channelId}/public`).expect(200)).body).toMatchObject({ operatorsInside: 1, available: true });
       await t.http.get('/api/livechat/channels/999999/public').expect(404);
@@ -91,6 +121,13 @@ describe('livechat: channels, visitors and assignment', () => {
       expect(reply.body.author).toEqual({ kind: 'user', id: op.id, name: 'Renamed' });
     });
 
+    it('writes under the Online Chat Name in live chats only: the user name in a Discuss channel', async () => {
+      const op = await operator(null, { livechatUsername: 'Jo' });
+      const channel = await t.http.post('/api/discuss/channels').set(bearer(op.token)).send({ name: `team ${counter}` }).expect(201);
+      const message = await t.http.post(`/api/discuss/conversations/${channel.body.id}/messages`).set(bearer(op.token)).send({ body: 'Hi team' }).expect(201);
+      expect(message.body.author).toEqual({ kind: 'user', id: op.id, name: `User op${counter}` });
+    });
+
     it('lets the visitor write, read the whole conversation and receive operator replies live', async () => {
       const channelId = await newChannel();
       const op = await operator(channelId);
@@ -109,7 +146,7 @@ describe('livechat: channels, visitors and assignment', () => {
       const viaSocket = await visitor.emitWithAck('message', { conversationId: session.conversationId, body: 'by socket', clientId: 'v2' });
       expect(viaSocket).toMatchObject({ body: 'by socket', author: { kind: 'visitor' } });
       const history = (await t.http.get(`/api/livechat/sessions/${session.sessionId}/messages`).set('X-Visitor-Token', session.visitorToken).expect(200)).body;
-      expect(history.map((m: { body: string }) => m.body)).toEqual(['Hello, I need help', '<script>alert(1)</script> Sure!', 'by socket']);
+      expect(history.map((m: { body: string }) => m.body)).toEqual(['Hello! How may I help you?', 'Hello, I need help', '<script>alert(1)</script> Sure!', 'by socket']);
     });
 
     it('delivers a socket message to the other tabs and the operator; the sending socket has it in its ack only', async () => {
@@ -142,7 +179,7 @@ describe('livechat: channels, visitors and assignment', () => {
       const visitorB = await t.connect({ visitorToken: b.visitorToken });
       expect(await visitorB.emitWithAck('message', { conversationId: a.conversationId, body: 'intrusion' })).toMatchObject({ status: 404 });
       const history = (await t.http.get(`/api/livechat/sessions/${a.sessionId}/messages`).set('X-Visitor-Token', a.visitorToken).expect(200)).body;
-      expect(history).toEqual([]);
+      expect(history.map((m: { body: string }) => m.body)).toEqual(['Hello! How may I help you?']); // the welcome only
       await t.http.post(`/api/livechat/sessions/${a.sessionId}/messages`).set('X-Visitor-Token', a.visitorToken).send({ body: ' ' }).expect(400);
       await t.http.post(`/api/livechat/sessions/${a.sessionId}/messages`).set('X-Visitor-Token', a.visitorToken).send({ body: 'x'.repeat(4001) }).expect(400);
       await start(999999).expect(404);
@@ -185,7 +222,7 @@ describe('livechat: channels, visitors and assignment', () => {
     it('keeps offline messages for managers as ended sessions', async () => {
       const channelId = await newChannel();
       const res = await t.http.post(`/api/livechat/channels/${channelId}/offline-messages`).send({ name: 'Ann', email: 'ann@example.com', body: 'Call me back' }).expect(201);
-      expect(res.body).toMatchObject({ status: 'ended', email: 'ann@example.com', offline: true, messageCount: 1 });
+      expect(res.body).toMatchObject({ status: 'ended', email: 'ann@example.com', offline: true, messageCount: 1, assignmentSummary: { rule: 'offline' } });
       await t.http.post(`/api/livechat/channels/${channelId}/offline-messages`).send({ email: 'not-an-email', body: 'x' }).expect(400);
       const sessions = (await t.http.get(`/api/livechat/sessions?channelId=${channelId}&status=ended`).set(bearer(manager.token)).expect(200)).body;
       expect(sessions).toHaveLength(1);
@@ -204,6 +241,7 @@ describe('livechat: channels, visitors and assignment', () => {
       expect(english.id).not.toBe(french.id);
       const [session] = (await t.http.get(`/api/livechat/sessions?channelId=${channelId}`).set(bearer(manager.token))).body;
       expect(session.assignmentReason).toContain('language fr-FR');
+      expect(session.assignmentSummary).toEqual({ rule: 'language', language: 'fr-FR', sameLanguageOnly: false, unspokenLanguages: [], ongoing: 1, available: 2, tie: 'none' });
       expect(session.visitorLanguage).toBe('fr-FR');
     });
 
@@ -369,11 +407,12 @@ describe('livechat: sessions end after LIVECHAT_SESSION_IDLE_END_S with no messa
 
   it('keeps a session while messages come, and ends it once they stop', async () => {
     const session = (await t.http.post(`/api/livechat/channels/${channelId}/sessions`).send({}).expect(201)).body;
-    for (let i = 0; i < 4; i++) {
+    // A message every 0.6 s for 3.6 s: well past the 2 s idle time, with margin for a slow machine between two.
+    for (let i = 0; i < 6; i++) {
       await t.http.post(`/api/livechat/sessions/${session.sessionId}/messages`).set('X-Visitor-Token', session.visitorToken).send({ body: `still here ${i}` }).expect(201);
-      await sleep(1000);
+      await sleep(600);
     }
-    expect(await status(session.sessionId)).not.toBe('ended'); // 4 s after the start, 1 s after the last message
+    expect(await status(session.sessionId)).not.toBe('ended'); // 3.6 s after the start, 0.6 s after the last message
     await waitFor(async () => expect(await status(session.sessionId)).toBe('ended'), 6000, 200);
   });
 

@@ -1,52 +1,57 @@
 import { ForbiddenException, Injectable, NotFoundException, type OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
-import { sql, SqlRunner, VisitorAuthenticator } from '@lc/platform/server';
+import { SocketIdentities, sql, SqlRunner } from '@lc/platform/server';
 import type { LivechatDetails } from '@lc/protocol';
 import { DiscussHooks, conversationRoom } from '../../discuss/server/public-api';
 import { LivechatChannel, LivechatSession } from './entities';
-import { SessionsService } from './sessions.service';
+import { ratingOf } from './session-list.service';
+import { VisitorBlocks } from './visitor-blocks.service';
 import { VisitorRateLimits } from './visitor-rate-limits';
-import { hashVisitorToken, visitorRoom } from './visitor-token';
+import { VisitorSessions } from './visitor-sessions.service';
+import { hashVisitorToken, LIVECHAT_MODULE, visitorClaims, visitorRoom, visitorSessionRoom, type VisitorClaims } from './visitor-token';
 
 /**
  * Connects visitors to the platform: their socket handshake (visitor token), their `message` socket
  * events, and the live chat details shown beside a conversation in Discuss.
  */
 @Injectable()
-export class VisitorBridge extends VisitorAuthenticator implements OnApplicationBootstrap {
+export class VisitorBridge implements OnApplicationBootstrap {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly sql: SqlRunner,
     private readonly hooks: DiscussHooks,
-    private readonly sessions: SessionsService,
+    private readonly sessions: VisitorSessions,
     private readonly limits: VisitorRateLimits,
-  ) {
-    super();
-  }
+    private readonly identities: SocketIdentities,
+    private readonly blocks: VisitorBlocks,
+  ) {}
 
   onApplicationBootstrap(): void {
-    this.hooks.visitorMessage = async (socket, dto) => {
-      if (socket.data.kind !== 'visitor') throw new ForbiddenException();
+    this.identities.register({ module: LIVECHAT_MODULE, authKey: 'visitorToken', label: 'visitor token', authenticate: (token) => this.authenticate(token) });
+    this.hooks.onGuestMessage(LIVECHAT_MODULE, async (socket, dto) => {
+      if (!visitorClaims(socket)) throw new ForbiddenException();
       if (!socket.rooms.has(conversationRoom(dto.conversationId))) throw new NotFoundException(`Conversation ${dto.conversationId} not found`);
       const [session] = await this.sql.read(sql`SELECT "id", "status", "visitorName" FROM "livechat_session" WHERE "conversationId" = ${dto.conversationId}`);
       if (!session) throw new NotFoundException(`Conversation ${dto.conversationId} not found`);
       const ref = { id: Number(session.id), conversationId: dto.conversationId, status: session.status as LivechatSession['status'], visitorName: session.visitorName as string | null };
       await this.limits.message(ref.id);
       return (await this.sessions.postAsVisitor(ref, dto.body, dto.clientId, socket.id)).message;
-    };
+    });
     this.hooks.itemDetails.push((conversations) => this.details(conversations.filter((c) => c.kind === 'livechat').map((c) => c.id)));
   }
 
-  async authenticate(visitorToken: string) {
+  /** A visitor token from the handshake: the visitor's sessions and the rooms their socket joins, or null. */
+  async authenticate(visitorToken: string): Promise<{ key: string; claims: VisitorClaims; rooms: string[] } | null> {
     if (visitorToken.length > 100) return null;
     const tokenHash = hashVisitorToken(visitorToken);
     const sessions = await this.db.getRepository(LivechatSession).find({ where: { visitorTokenHash: tokenHash }, select: { id: true, conversationId: true } });
-    if (!sessions.length) return null;
+    if (!sessions.length || (await this.blocks.isBlocked(tokenHash, null))) return null;
+    const sessionIds = sessions.map((s) => s.id);
     return {
-      visitorToken,
-      sessionIds: sessions.map((s) => s.id),
-      rooms: [visitorRoom(tokenHash), ...sessions.map((s) => conversationRoom(s.conversationId))],
+      key: tokenHash,
+      claims: { tokenHash, sessionIds },
+      rooms: [visitorRoom(tokenHash), ...sessionIds.map(visitorSessionRoom), ...sessions.map((s) => conversationRoom(s.conversationId))],
     };
   }
 
@@ -63,11 +68,15 @@ export class VisitorBridge extends VisitorAuthenticator implements OnApplication
             status: s.status,
             visitorName: s.visitorName ?? `Visitor #${s.id}`,
             visitorLanguage: s.visitorLanguage,
+            visitorCountry: s.visitorCountry,
             operatorId: s.operatorId,
             channelName: channels.get(s.channelId)?.name ?? '',
             pageUrl: s.pageUrl,
             userAgent: s.userAgent,
             assignmentReason: s.assignmentReason,
+            assignmentSummary: s.assignmentSummary,
+            rating: ratingOf(s),
+            needsHelp: s.needsHelpSince !== null,
           },
         },
       ]),

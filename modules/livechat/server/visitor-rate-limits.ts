@@ -1,32 +1,46 @@
-import { HttpException, HttpStatus, Inject, Injectable } from '@nestjs/common';
-import { RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
-import { APP_CONFIG, RateLimiters, type AppConfig } from '@lc/platform/server';
+import { Inject, Injectable } from '@nestjs/common';
+import type { RateLimiterAbstract } from 'rate-limiter-flexible';
+import { APP_CONFIG, consumeOrThrow, RateLimiters, type AppConfig } from '@lc/platform/server';
 
-/** DESIGN's visitor limits: session starts per client address, messages per session. */
+/**
+ * DESIGN's visitor limits: session starts per client address, messages and page reports per session; transcript mails per
+ * session, per recipient and per client address (nobody mails a stranger's inbox full of their text).
+ */
 @Injectable()
 export class VisitorRateLimits {
   private readonly starts: RateLimiterAbstract;
   private readonly messages: RateLimiterAbstract;
+  private readonly pages: RateLimiterAbstract;
+  private readonly mailsPerSession: RateLimiterAbstract;
+  private readonly mailsPerRecipient: RateLimiterAbstract;
+  private readonly mailsPerAddress: RateLimiterAbstract;
 
   constructor(@Inject(APP_CONFIG) config: AppConfig, limiters: RateLimiters) {
     this.starts = limiters.create({ points: config.rateLimits.visitorSessionStartsPerMinute, duration: 60, keyPrefix: 'visitor-starts' });
     this.messages = limiters.create({ points: config.rateLimits.visitorMessagesPer10s, duration: 10, keyPrefix: 'visitor-messages' });
+    this.pages = limiters.create({ points: config.rateLimits.visitorPagesPerMinute, duration: 60, keyPrefix: 'visitor-pages' });
+    this.mailsPerSession = limiters.create({ points: config.rateLimits.transcriptMailsPerSession, duration: 24 * 3600, keyPrefix: 'transcript-mails-session' });
+    this.mailsPerRecipient = limiters.create({ points: config.rateLimits.transcriptMailsPerHour, duration: 3600, keyPrefix: 'transcript-mails-to' });
+    this.mailsPerAddress = limiters.create({ points: config.rateLimits.transcriptMailsPerHour, duration: 3600, keyPrefix: 'transcript-mails-from' });
   }
 
   sessionStart(address: string): Promise<void> {
-    return consume(this.starts, address, 'Too many chats started from this address; try again in a minute');
+    return consumeOrThrow(this.starts, address, 'Too many chats started from this address; try again in a minute');
   }
 
   message(sessionId: number): Promise<void> {
-    return consume(this.messages, String(sessionId), 'You are sending messages too fast');
+    return consumeOrThrow(this.messages, String(sessionId), 'You are sending messages too fast');
   }
-}
 
-async function consume(limiter: RateLimiterAbstract, key: string, message: string): Promise<void> {
-  try {
-    await limiter.consume(key);
-  } catch (rejection) {
-    if (!(rejection instanceof RateLimiterRes)) throw rejection; // a store failure is not the visitor's fault
-    throw new HttpException({ statusCode: 429, message, error: 'Too Many Requests' }, HttpStatus.TOO_MANY_REQUESTS);
+  /** A page report: a visitor clicking through a site reports a few a minute; a script, no more than this. */
+  pageReport(sessionId: number): Promise<void> {
+    return consumeOrThrow(this.pages, String(sessionId), 'Too many pages reported; try again in a minute');
+  }
+
+  /** Before a transcript is mailed: the recipient is compared lower-cased. */
+  async transcriptMail(sessionId: number, recipient: string, clientAddress: string): Promise<void> {
+    await consumeOrThrow(this.mailsPerSession, String(sessionId), 'This conversation has been mailed too many times');
+    await consumeOrThrow(this.mailsPerRecipient, recipient.toLowerCase(), 'Too many transcripts mailed to this address; try again later');
+    await consumeOrThrow(this.mailsPerAddress, clientAddress, 'Too many transcripts mailed from this address; try again later');
   }
 }

@@ -4,7 +4,8 @@ import { DataSource, In } from 'typeorm';
 import { ModuleRegistry, type AppSocket } from '@lc/platform/server';
 import { SocketEvents } from '@lc/protocol';
 import { LivechatSession } from './entities';
-import { SessionsService } from './sessions.service';
+import { SessionQueue } from './session-queue.service';
+import { LIVECHAT_MODULE, visitorClaims } from './visitor-token';
 
 /**
  * A visitor (re)connecting gets the current state of their open sessions at once, so a widget that was
@@ -15,19 +16,21 @@ import { SessionsService } from './sessions.service';
 export class VisitorGateway implements OnGatewayConnection, OnGatewayDisconnect {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
-    private readonly sessions: SessionsService,
+    private readonly queue: SessionQueue,
     private readonly registry: ModuleRegistry,
   ) {}
 
   async handleConnection(socket: AppSocket): Promise<void> {
-    if (socket.data.kind !== 'visitor' || !this.registry.isEnabled('livechat')) return;
-    const open = await this.db.getRepository(LivechatSession).findBy({ id: In(socket.data.sessionIds) });
-    for (const session of open) socket.emit(SocketEvents.livechatSession, await this.sessions.sessionEvent(session));
-    await this.touch(socket.data.sessionIds);
+    const visitor = visitorClaims(socket);
+    if (!visitor || !this.registry.isEnabled(LIVECHAT_MODULE)) return;
+    const open = await this.db.getRepository(LivechatSession).findBy({ id: In(visitor.sessionIds) });
+    for (const session of open) socket.emit(SocketEvents.livechatSession, await this.queue.sessionEvent(session));
+    await this.touch(visitor.sessionIds);
   }
 
   async handleDisconnect(socket: AppSocket): Promise<void> {
-    if (socket.data?.kind === 'visitor') await this.touch(socket.data.sessionIds).catch(() => undefined); // the database may be closing
+    const visitor = visitorClaims(socket);
+    if (visitor) await this.touch(visitor.sessionIds).catch(() => undefined); // the database may be closing
   }
 
   private async touch(sessionIds: number[]): Promise<void> {

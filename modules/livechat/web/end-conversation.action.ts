@@ -1,5 +1,6 @@
 import { inject, Injectable } from '@angular/core';
 import { ConversationActions, NotificationService, type ModuleService } from '@lc/platform/web';
+import { livechatOf } from './discuss/livechat-conversations';
 import { LivechatApi } from './livechat-api.service';
 
 /**
@@ -17,14 +18,18 @@ export class EndConversationAction implements ModuleService {
   start(): void {
     this.unregister = this.actions.register({
       id: 'livechat.end',
-      label: 'End conversation',
+      label: $localize`:@@livechat.actions.endConversation:End conversation`,
       icon: 'end',
       danger: true,
-      appliesTo: (conversation) => conversation.kind === 'livechat' && !!conversation.livechat && conversation.livechat.status !== 'ended',
+      appliesTo: (conversation) => {
+        const status = livechatOf(conversation)?.status;
+        return conversation.kind === 'livechat' && !!status && status !== 'ended';
+      },
       run: async (conversation) => {
+        const chat = livechatOf(conversation)!;
         try {
-          await this.api.closeSession(conversation.livechat!.sessionId);
-          this.notifications.info(`The conversation with ${conversation.livechat!.visitorName} has ended.`);
+          await this.api.closeSession(chat.sessionId);
+          this.notifications.info($localize`:@@livechat.actions.conversationEnded:The conversation with ${chat.visitorName}:VISITOR: has ended.`);
         } catch {
           // The interceptor shows why.
         }

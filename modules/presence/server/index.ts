@@ -19,5 +19,3 @@ const entities = [PresenceProcess, PresenceConnection, UserPresence];
   exports: [PresenceService],
 })
 export default class PresenceModule {}
-
-export { PresenceService } from './presence.service';

@@ -1,10 +1,8 @@
 import { Controller, Get, Inject } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
-import { APP_CONFIG, type AppConfig } from '@lc/platform/server';
+import { ApiRoute, APP_CONFIG, type AppConfig } from '@lc/platform/server';
 import type { PresenceConfig, PresenceEvent } from '@lc/protocol';
 import { PresenceService } from './presence.service';
 
-@ApiTags('presence')
 @Controller('api/presence')
 export class PresenceController {
   constructor(
@@ -13,12 +11,14 @@ export class PresenceController {
   ) {}
 
   /** The status of every user who ever connected (others are offline). */
+  @ApiRoute('The presence of every user who ever connected (the others are offline)', { returns: ['PresenceEvent'] })
   @Get()
   list(): Promise<PresenceEvent[]> {
     return this.presence.statuses();
   }
 
   /** How often the shell reports user input: at most every min(60 s, timeout / 3). */
+  @ApiRoute('How often the shell reports user input', { returns: 'PresenceConfig' })
   @Get('config')
   settings(): PresenceConfig {
     const timeout = this.config.inactivityTimeoutS;

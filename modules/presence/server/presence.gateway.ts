@@ -1,6 +1,6 @@
 import { ForbiddenException, BadRequestException } from '@nestjs/common';
 import { ConnectedSocket, MessageBody, SubscribeMessage, WebSocketGateway, type OnGatewayConnection, type OnGatewayDisconnect } from '@nestjs/websockets';
-import { ModuleRegistry, type AppSocket } from '@lc/platform/server';
+import { isEmptyPayload, ModuleRegistry, type AppSocket } from '@lc/platform/server';
 import { SocketEvents } from '@lc/protocol';
 import { PresenceService } from './presence.service';
 
@@ -29,8 +29,7 @@ export class PresenceGateway implements OnGatewayConnection, OnGatewayDisconnect
   /** DESIGN: `activity` has no payload and is acknowledged with {ok: true}. */
   @SubscribeMessage(SocketEvents.activity)
   activity(@ConnectedSocket() socket: AppSocket, @MessageBody() body: unknown): { ok: true } {
-    const empty = body === undefined || body === null || (typeof body === 'object' && !Array.isArray(body) && Object.keys(body).length === 0);
-    if (!empty) throw new BadRequestException('activity takes no payload');
+    if (!isEmptyPayload(body)) throw new BadRequestException('activity takes no payload');
     if (socket.data.kind !== 'user') throw new ForbiddenException('Only users report activity');
     this.presence.recordActivity(socket.data.user.id);
     return { ok: true };

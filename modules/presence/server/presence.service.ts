@@ -103,6 +103,13 @@ export class PresenceService implements OnApplicationBootstrap, OnApplicationShu
     return rows.map((r) => ({ userId: r.userId, status: r.status }));
   }
 
+  /** The last recorded activity of each of these users (epoch ms; absent when never seen). */
+  async lastActivityOf(userIds: number[]): Promise<Map<number, number>> {
+    if (!userIds.length) return new Map();
+    const rows = await this.db.getRepository(UserPresence).findBy({ userId: In(userIds) });
+    return new Map(rows.map((r) => [r.userId, Math.max(r.lastActivityAt, this.pendingActivity.get(r.userId) ?? 0)]));
+  }
+
   async statusOf(userId: number): Promise<PresenceStatus> {
     return (await this.db.getRepository(UserPresence).findOneBy({ userId }))?.status ?? 'offline';
   }

@@ -1,5 +1,5 @@
 import { DefaultNamingStrategy, getMetadataArgsStorage } from 'typeorm';
-import { GROUPS, type MenuDefinition, type ModuleManifest } from '@lc/platform';
+import { groupProblems, type MenuDefinition, type ModuleManifest } from '@lc/platform';
 
 /**
  * The start-up checks of the module contract that go beyond `manifestProblems` (libs/platform): unknown
@@ -9,14 +9,19 @@ import { GROUPS, type MenuDefinition, type ModuleManifest } from '@lc/platform';
  */
 
 /** The fields of ModuleManifest; anything else is a typo (`depend`, `menu`) or a field this host does not know. */
-const MANIFEST_FIELDS = new Set<string>(['name', 'label', 'summary', 'version', 'depends', 'application', 'autoEnable', 'homepage', 'menus']);
+const MANIFEST_FIELDS = new Set<string>(['name', 'label', 'summary', 'version', 'depends', 'application', 'autoEnable', 'required', 'homepage', 'menus', 'groups']);
 const MENU_FIELDS = new Set<string>(['id', 'label', 'route', 'icon', 'color', 'groups', 'parent', 'sequence', 'children']);
 const VERSION_PATTERN = /^\d+(\.\d+){1,4}$/;
 /** A shell path: `/`-separated segments, no spaces, no query or fragment. */
 const ROUTE_PATTERN = /^\/[A-Za-z0-9._~:@!$&'()*+,;=%/-]*$/;
 
+/** The ids of the groups the manifests declare (read before any is checked: a menu may name another module's group). */
+export function declaredGroupIds(manifests: ReadonlyArray<Partial<ModuleManifest> | undefined>): Set<string> {
+  return new Set(manifests.flatMap((m) => (Array.isArray(m?.groups) ? m.groups.map((g) => g?.id).filter((id): id is string => typeof id === 'string') : [])));
+}
+
 /** Problems of the manifest's own fields (run after `manifestProblems` found none). */
-export function manifestFieldProblems(manifest: ModuleManifest): string[] {
+export function manifestFieldProblems(manifest: ModuleManifest, declaredGroups: ReadonlySet<string>): string[] {
   const problems: string[] = [];
   const m = manifest as unknown as Record<string, unknown>;
   for (const key of Object.keys(m)) if (!MANIFEST_FIELDS.has(key)) problems.push(`unknown manifest field "${key}"`);
@@ -24,13 +29,13 @@ export function manifestFieldProblems(manifest: ModuleManifest): string[] {
   if (manifest.depends.includes(manifest.name)) problems.push(`"depends" names the module itself`);
   const repeated = manifest.depends.filter((d, i) => manifest.depends.indexOf(d) !== i);
   if (repeated.length) problems.push(`"depends" lists ${[...new Set(repeated)].map((d) => `"${d}"`).join(', ')} more than once`);
-  if (m.autoEnable !== undefined && typeof m.autoEnable !== 'boolean') problems.push(`"autoEnable" must be true or false`);
+  for (const flag of ['autoEnable', 'required'] as const) if (m[flag] !== undefined && typeof m[flag] !== 'boolean') problems.push(`"${flag}" must be true or false`);
   if (m.homepage !== undefined && (typeof m.homepage !== 'string' || !ROUTE_PATTERN.test(m.homepage))) problems.push(`"homepage" must be a path starting with "/"`);
-  manifest.menus.forEach((menu, index) => problems.push(...menuProblems(manifest.name, menu, `menus[${index}]`, true)));
+  manifest.menus.forEach((menu, index) => problems.push(...menuProblems(manifest.name, menu, `menus[${index}]`, true, declaredGroups)));
   return problems;
 }
 
-function menuProblems(module: string, menu: MenuDefinition, where: string, topLevel: boolean): string[] {
+function menuProblems(module: string, menu: MenuDefinition, where: string, topLevel: boolean, declaredGroups: ReadonlySet<string>): string[] {
   if (!menu || typeof menu !== 'object' || Array.isArray(menu)) return [`${where} must be an object`];
   const problems: string[] = [];
   const m = menu as unknown as Record<string, unknown>;
@@ -47,10 +52,10 @@ function menuProblems(module: string, menu: MenuDefinition, where: string, topLe
     if (m[key] !== undefined && (typeof m[key] !== 'string' || !(m[key] as string).trim())) problems.push(`${at}: "${key}" must be a non-empty string`);
   }
   if (m.groups !== undefined) {
-    if (!Array.isArray(m.groups)) problems.push(`${at}: "groups" must be a list of groups`);
+    if (!Array.isArray(m.groups) || m.groups.some((g) => typeof g !== 'string')) problems.push(`${at}: "groups" must be a list of group ids`);
     else {
-      const unknown = m.groups.filter((g) => !(GROUPS as readonly unknown[]).includes(g));
-      if (unknown.length) problems.push(`${at}: unknown group ${unknown.map((g) => JSON.stringify(g)).join(', ')} (groups: ${GROUPS.join(', ')})`);
+      const unknown = m.groups.filter((g) => !declaredGroups.has(g as string));
+      if (unknown.length) problems.push(`${at}: unknown group ${unknown.map((g) => JSON.stringify(g)).join(', ')} (groups the modules declare: ${[...declaredGroups].join(', ')})`);
     }
   }
   if (m.sequence !== undefined && (typeof m.sequence !== 'number' || !Number.isFinite(m.sequence))) problems.push(`${at}: "sequence" must be a number`);
@@ -59,7 +64,7 @@ function menuProblems(module: string, menu: MenuDefinition, where: string, topLe
     else if (typeof m.parent !== 'string' || !m.parent) problems.push(`${at}: "parent" must be a menu id`);
   }
   if (m.children !== undefined && !Array.isArray(m.children)) problems.push(`${at}: "children" must be a list`);
-  else (m.children as MenuDefinition[] | undefined)?.forEach((child, i) => problems.push(...menuProblems(module, child, `${at}.children[${i}]`, false)));
+  else (m.children as MenuDefinition[] | undefined)?.forEach((child, i) => problems.push(...menuProblems(module, child, `${at}.children[${i}]`, false, declaredGroups)));
   if (!problems.length && !m.route && !(m.children as unknown[] | undefined)?.length) problems.push(`${at}: has neither a "route" nor "children"`);
   return problems;
 }
@@ -71,8 +76,9 @@ export interface ModuleParts {
 }
 
 /**
- * Menu ids are unique across modules, and a `parent` names an existing menu. The parent's module need not
- * be a dependency: the graft is shown while that module is enabled (canned responses under Live Chat).
+ * Menu ids are unique across modules, a `parent` names an existing menu, and the groups the modules
+ * declare are well formed and unique. The parent's module need not be a dependency: the graft is shown while that
+ * module is enabled (canned responses under Live Chat).
  */
 export function menuProblemsAcrossModules(modules: ModuleParts[], broken: ReadonlySet<string> = new Set()): string[] {
   const problems: string[] = [];
@@ -86,6 +92,8 @@ export function menuProblemsAcrossModules(modules: ModuleParts[], broken: Readon
     }
   };
   for (const mod of modules) visit(mod.manifest.name, mod.manifest.menus);
+
+  problems.push(...groupProblems(modules.map((m) => m.manifest)));
 
   for (const mod of modules) {
     for (const menu of mod.manifest.menus) {

@@ -66,6 +66,12 @@ describe('discoverModules', () => {
     expect(() => discoverModules([root])).toThrow(/module "broken": "label" must be a non-empty string[\s\S]*module "broken": "application" must be true or false/);
   });
 
+  it('stops on a `required` or `autoEnable` flag that is not a boolean', () => {
+    const root = addonsRoot();
+    writeModule(root, 'flags', { required: 'yes', autoEnable: 1 });
+    expect(() => discoverModules([root])).toThrow(/module "flags": "autoEnable" must be true or false[\s\S]*module "flags": "required" must be true or false/);
+  });
+
   it('stops when the manifest name differs from the folder', () => {
     const root = addonsRoot();
     writeModule(root, 'folder_name', { name: 'other_name' });

@@ -1,8 +1,9 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { manifestProblems, type ModuleManifest } from '@lc/platform';
-import { OWNER_MODULE, platformModuleData } from '@lc/platform/server';
-import { manifestFieldProblems, menuProblemsAcrossModules, persistenceClashes } from './contract-checks';
+import type { Type } from '@nestjs/common';
+import { OWNER_MODULE, platformModuleData, type ModuleLifecycle } from '@lc/platform/server';
+import { declaredGroupIds, manifestFieldProblems, menuProblemsAcrossModules, persistenceClashes } from './contract-checks';
 
 /** A module found on disk: its manifest and the server part the host registers. */
 export interface DiscoveredModule {
@@ -10,6 +11,14 @@ export interface DiscoveredModule {
   nestModule: Function;
   entities: Function[];
   migrations: Function[];
+  /** The module's translations folder (`i18n/<lang>.json`; it may not exist). */
+  i18nDir: string;
+  /** The module's ModuleLifecycle provider, when it declares one. */
+  lifecycle?: Type<ModuleLifecycle>;
+  /** What @nestjs/swagger's CLI plugin read off its request classes (server/openapi-metadata.generated.ts). */
+  openApiMetadata?: () => Promise<Record<string, any>>;
+  /** JSON Schemas of the module's own answer types (server/schemas.generated.ts), for the documents. */
+  schemas?: Record<string, unknown>;
 }
 
 export class ModuleContractError extends Error {
@@ -37,6 +46,7 @@ export function discoverModules(roots: string[]): DiscoveredModule[] {
       .sort((a, b) => a.folder.localeCompare(b.folder)),
   );
 
+  const declaredGroups = declaredGroupIds(folders.map(({ root, folder }) => tryRequireManifest(join(root, folder, 'manifest'))));
   for (const { root, folder } of folders) {
     const where = join(root, folder);
     if (seen.has(folder)) {
@@ -53,7 +63,7 @@ export function discoverModules(roots: string[]): DiscoveredModule[] {
       continue;
     }
     const manifestIssues = !manifest || typeof manifest !== 'object' ? ['manifest.ts has no default export (export default defineModule({...}))'] : manifestProblems(manifest, folder);
-    if (!manifestIssues.length) manifestIssues.push(...manifestFieldProblems(manifest));
+    if (!manifestIssues.length) manifestIssues.push(...manifestFieldProblems(manifest, declaredGroups));
     if (manifestIssues.length) {
       problems.push(...manifestIssues.map((issue) => `module "${folder}": ${issue}`));
       broken.add(folder);
@@ -74,7 +84,7 @@ export function discoverModules(roots: string[]): DiscoveredModule[] {
       broken.add(folder);
       continue;
     }
-    found.push({ manifest, nestModule: nestModule!, ...data });
+    found.push({ manifest, nestModule: nestModule!, i18nDir: join(where, 'i18n'), ...data, ...apiDocumentParts(serverEntry) });
   }
 
   problems.push(...persistenceClashes(found), ...menuProblemsAcrossModules(found, broken));
@@ -87,6 +97,16 @@ export function discoverModules(roots: string[]): DiscoveredModule[] {
   return ordered;
 }
 
+/** What a module's generated files add to the API documents (scripts/gen-openapi-metadata.mjs, gen-protocol-schemas.mjs). */
+function apiDocumentParts(serverEntry: string): Pick<DiscoveredModule, 'openApiMetadata' | 'schemas'> {
+  const metadata = join(serverEntry, 'openapi-metadata.generated');
+  const schemas = join(serverEntry, 'schemas.generated');
+  return {
+    ...(existsSyncAny(metadata) ? { openApiMetadata: require(metadata).default } : {}),
+    ...(existsSyncAny(schemas) ? { schemas: require(schemas).default.definitions } : {}),
+  };
+}
+
 /** A module may inject what its dependencies (direct or not) export, without importing their Nest modules. */
 function importDependencies(mod: DiscoveredModule, all: DiscoveredModule[]): void {
   const imports: unknown[] = Reflect.getMetadata('imports', mod.nestModule) ?? [];
@@ -97,6 +117,15 @@ function importDependencies(mod: DiscoveredModule, all: DiscoveredModule[]): voi
   collect(mod.manifest.name);
   const dependencies = [...closure].map((name) => all.find((m) => m.manifest.name === name)!.nestModule);
   Reflect.defineMetadata('imports', [...imports, ...dependencies.filter((d) => !imports.includes(d))], mod.nestModule);
+}
+
+/** A manifest's default export, or undefined when it cannot be loaded (the main pass reports why). */
+function tryRequireManifest(path: string): ModuleManifest | undefined {
+  try {
+    return require(path).default as ModuleManifest;
+  } catch {
+    return undefined;
+  }
 }
 
 function messageOf(error: unknown): string {

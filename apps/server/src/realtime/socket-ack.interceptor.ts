@@ -2,16 +2,18 @@ import { HttpException, Inject, Injectable, type CallHandler, type ExecutionCont
 import { WsException } from '@nestjs/websockets';
 import { RateLimiterMemory } from 'rate-limiter-flexible';
 import { catchError, finalize, from, of, switchMap, type Observable } from 'rxjs';
-import { APP_CONFIG, ModuleRegistry, OWNER_MODULE, type AppConfig, type AppSocket } from '@lc/platform/server';
+import { APP_CONFIG, ModuleRegistry, OWNER_MODULE, TooManyRequestsException, type AppConfig, type AppSocket } from '@lc/platform/server';
 import { GracefulShutdown } from '../lifecycle/graceful-shutdown';
 
 export interface SocketError {
   error: string;
   status?: number;
+  /** With 429: seconds to wait. */
+  retryAfter?: number;
 }
 
 /**
- * Every socket event handler goes through here: a disabled module's events are refused, a flood from one
+ * Every socket event handler goes through here: a disabled module's events (and its guests') are refused, a flood from one
  * connection is limited, and any failure (validation included) becomes an `{error}` acknowledgement
  * instead of an exception that would leave the client waiting.
  */
@@ -35,9 +37,11 @@ export class SocketAckInterceptor implements NestInterceptor {
     // process) and finishes those under way before it closes the sockets.
     if (this.shutdown.stopping) return of<SocketError>({ error: 'The server is restarting; send again once reconnected', status: 503 });
     const socket = context.switchToWs().getClient<AppSocket>();
+    // A guest belongs to the module that recognised it: once that module is disabled, the guest is not heard.
+    if (socket.data?.kind === 'visitor' && !this.registry.isEnabled(socket.data.module)) return of<SocketError>({ error: `The ${socket.data.module} module is disabled`, status: 404 });
     this.shutdown.begin();
     return from(this.limiter.consume(socket.id).then(() => true, () => false)).pipe(
-      switchMap((allowed) => (allowed ? next.handle() : of<SocketError>({ error: 'Too many events; slow down', status: 429 }))),
+      switchMap((allowed) => (allowed ? next.handle() : of<SocketError>({ error: 'Too many events; slow down', status: 429, retryAfter: 1 }))),
       catchError((error) => of(toSocketError(error))),
       finalize(() => this.shutdown.end()),
     );
@@ -48,7 +52,8 @@ export function toSocketError(error: unknown): SocketError {
   if (error instanceof HttpException) {
     const response = error.getResponse();
     const message = typeof response === 'string' ? response : (response as { message?: string | string[] }).message;
-    return { error: Array.isArray(message) ? message.join('; ') : (message ?? error.message), status: error.getStatus() };
+    const text = Array.isArray(message) ? message.join('; ') : (message ?? error.message);
+    return error instanceof TooManyRequestsException ? { error: text, status: 429, retryAfter: error.retryAfterS } : { error: text, status: error.getStatus() };
   }
   if (error instanceof WsException) return { error: String(error.getError()) };
   return { error: 'Internal error', status: 500 };

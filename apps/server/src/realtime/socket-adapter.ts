@@ -4,6 +4,7 @@ import { createAdapter } from '@socket.io/redis-adapter';
 import { createClient } from 'redis';
 import type { Observable } from 'rxjs';
 import type { Server, ServerOptions, Socket } from 'socket.io';
+import { payloadProblem } from '../edge/payload-guard';
 
 /**
  * Largest socket.io frame read (socket.io's own default). Anything below is parsed and checked like any
@@ -50,6 +51,9 @@ export class SocketAdapter extends IoAdapter {
       socket.on(message, (...args: unknown[]) => {
         const ack = typeof args.at(-1) === 'function' ? (args.pop() as (response: unknown) => void) : undefined;
         const data = args.length > 1 ? args : args[0];
+        // The same guard as HTTP bodies (depth, NUL, prototype keys), before any pipe builds on the payload.
+        const problem = payloadProblem(data, 'payload');
+        if (problem) return ack?.({ error: problem, status: 400 });
         let responses: Observable<unknown>;
         try {
           responses = transform(callback(data, ack));

@@ -31,6 +31,12 @@ export class PostgresSqlRunner extends SqlRunner {
     return (await this.pool.query({ ...this.prepared.get(statement.text), values: statement.params })).rows;
   }
 
+  /** Any pooled connection; an unnamed statement, since such texts vary and are not worth preparing. */
+  async readAside({ text, params }: Sql): Promise<Row[]> {
+    let n = 0;
+    return (await this.pool.query(text.replace(/\?/g, () => `$${++n}`), params)).rows;
+  }
+
   async write<T>(work: SqlWork<T>): Promise<T> {
     const client = await this.pool.connect();
     let broken: Error | undefined;

@@ -1,6 +1,8 @@
+import type { OnApplicationShutdown } from '@nestjs/common';
 import type { DataSource, EntityManager } from 'typeorm';
 import { SqlRunner, type Row, type Sql, type SqlValue, type SqlWork } from '@lc/platform/server';
 import { PreparedCache } from './prepared-cache';
+import { SqliteReadWorker } from './sqlite-read-worker';
 
 /** The part of better-sqlite3 used here. */
 interface Statement {
@@ -28,13 +30,31 @@ interface Queued {
  * (each work inside its own savepoint). Everything runs synchronously, so no other query can slip into
  * the transaction; it waits while a TypeORM transaction is open on the shared connection.
  */
-export class SqliteSqlRunner extends SqlRunner {
+export class SqliteSqlRunner extends SqlRunner implements OnApplicationShutdown {
   private readonly statements = new PreparedCache((text) => this.connection.prepare(text));
   private queue: Queued[] = [];
   private scheduled = false;
+  /** Long reads of a database file, off the event loop; an in-memory database has none. */
+  private readonly aside?: SqliteReadWorker;
 
   constructor(private readonly dataSource: DataSource) {
     super();
+    const { database } = dataSource.options as { database?: string };
+    if (database && database !== ':memory:') this.aside = new SqliteReadWorker(database);
+  }
+
+  readAside({ text, params }: Sql): Promise<Row[]> {
+    const values = params.map(toSqliteValue);
+    if (this.aside) return this.aside.read(text, values);
+    try {
+      return Promise.resolve(this.connection.prepare(text).all(values) as Row[]);
+    } catch (error) {
+      return Promise.reject(error);
+    }
+  }
+
+  onApplicationShutdown(): Promise<void> {
+    return this.aside?.close() ?? Promise.resolve();
   }
 
   private get connection(): Database {

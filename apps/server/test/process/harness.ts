@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
+import { Client } from 'pg';
 import { io, type Socket } from 'socket.io-client';
 
 /** The server `npm start` runs, compiled by `npm run build` (LC_SERVER_MAIN: another build of it). */
@@ -148,7 +149,6 @@ export async function waitFor<T>(check: () => Promise<T> | T, timeoutMs = 10_000
 }
 
 export const uniqueName = (prefix: string) => `${prefix}_${process.pid}_${Date.now().toString(36)}_${Math.floor(Math.random() * 1e6).toString(36)}`;
-export const tmpFile = (dir: string, name: string) => join(dir, name);
 
 /** Resolves with the next payload of an event on a socket that passes the predicate. */
 export function nextEvent<T = any>(socket: Socket, event: string, predicate: (payload: T) => boolean = () => true, timeoutMs = 10_000): Promise<T> {
@@ -175,4 +175,15 @@ export async function allMessages(api: Api, token: string, conversationId: numbe
     before = page[page.length - 1].id;
   }
   return all.reverse();
+}
+
+/** Drops a test run's PostgreSQL schema (after its processes are gone). */
+export async function dropSchema(schema: string): Promise<void> {
+  const client = new Client({ connectionString: POSTGRES_URL });
+  await client.connect();
+  try {
+    await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+  } finally {
+    await client.end();
+  }
 }

@@ -76,6 +76,31 @@ describe('two processes on PostgreSQL + Redis', () => {
     expect(await reply).toEqual(replied);
   });
 
+  it('a token revoked through B closes its sockets on A within 2 s: logout, a new password, archiving', async () => {
+    const closedWithin2s = (socket: Socket) =>
+      new Promise<string>((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error('socket on A still open 2 s after the revocation on B')), 2000);
+        socket.once('disconnect', (reason) => (clearTimeout(timer), resolve(reason)));
+      });
+    const login = `revoked${++counter}`;
+    const user = await apiB.createUser(admin, login, []);
+
+    const loggedOut = closedWithin2s(await connect(A.url, { token: user.token }));
+    await apiB.ok('POST', '/api/auth/logout', { token: user.token });
+    expect(await loggedOut).toBe('io server disconnect');
+
+    const second = await apiB.login(login, 'password1');
+    const newPassword = closedWithin2s(await connect(A.url, { token: second }));
+    await apiB.ok('PATCH', `/api/users/${user.id}`, { token: admin, body: { password: 'password2' } });
+    expect(await newPassword).toBe('io server disconnect');
+
+    const third = await apiB.login(login, 'password2');
+    const archived = closedWithin2s(await connect(A.url, { token: third }));
+    await apiB.ok('PATCH', `/api/users/${user.id}`, { token: admin, body: { active: false } });
+    expect(await archived).toBe('io server disconnect');
+    expect((await apiA.call('GET', '/api/me', { token: third })).status).toBe(401);
+  });
+
   it('respects maxSessionsPerOperator with 50 simultaneous starts split over both processes', async () => {
     const channelId = await channel(apiA, { maxSessionsPerOperator: 2 });
     const operators = [];
@@ -98,6 +123,56 @@ describe('two processes on PostgreSQL + Redis', () => {
     const after: any[] = await apiA.ok('GET', `/api/livechat/sessions?channelId=${channelId}&status=active`, { token: manager.token });
     expect(after.map((s) => s.id)).toContain(queued[0].id);
     expect(after).toHaveLength(10);
+  });
+
+  it('a call for help reaches exactly the operators inside the channel on both processes; one on B joins, then takes the chat over', async () => {
+    const channelId = await channel(apiA);
+    const elsewhere = await channel(apiA);
+    const marc = await operator(A, channelId, apiA);
+    const session = await apiB.ok('POST', `/api/livechat/channels/${channelId}/sessions`, { body: {} });
+    expect(session.operator).toMatchObject({ id: marc.id });
+    const sofia = await operator(B, channelId);
+    const outsider = await operator(B, elsewhere);
+    const heard: string[] = [];
+    for (const [who, op] of [['marc', marc], ['sofia', sofia], ['outsider', outsider]] as const) op.socket.on('livechat.help', (e) => heard.push(`${who}:${e.needHelp}`));
+    const visitor = await connect(B.url, { visitorToken: session.visitorToken });
+
+    const sofiaHears = nextEvent(sofia.socket, 'livechat.help');
+    await apiA.ok('POST', `/api/livechat/sessions/${session.sessionId}/help`, { token: marc.token, body: { needHelp: true } });
+    expect(await sofiaHears).toEqual({ sessionId: session.sessionId, channelId, needHelp: true });
+    expect(await apiB.ok('GET', '/api/livechat/help-requests', { token: sofia.token })).toEqual([expect.objectContaining({ id: session.sessionId, needsHelp: true })]);
+    const arrival = nextEvent(visitor, 'message', (m) => m.author.kind === 'system');
+    const cleared = nextEvent(marc.socket, 'livechat.help', (e) => !e.needHelp);
+    await apiB.ok('POST', `/api/livechat/sessions/${session.sessionId}/join`, { token: sofia.token });
+    expect((await arrival).body).toMatch(/joined the conversation$/);
+    await cleared;
+
+    // Marc, on A, hands the chat to Sofia, on B: he leaves it, she has it, the visitor is told.
+    const left = nextEvent(marc.socket, 'conversation.left');
+    const told = nextEvent(visitor, 'livechat.session', (e) => e.operator?.id === sofia.id);
+    await apiA.ok('POST', `/api/livechat/sessions/${session.sessionId}/transfer`, { token: marc.token, body: { operatorId: sofia.id } });
+    expect(await left).toEqual({ conversationId: session.conversationId });
+    await told;
+    await sleep(300);
+    expect(heard.sort()).toEqual(['marc:false', 'marc:true', 'sofia:false', 'sofia:true']);
+  });
+
+  it('livechat disabled through A: B refuses visitor handshakes and stops hearing its open visitor sockets; enabled again, both serve them', async () => {
+    const channelId = await channel(apiA);
+    await operator(B, channelId);
+    const session = await apiB.ok('POST', `/api/livechat/channels/${channelId}/sessions`, { body: {} });
+    const open = await connect(B.url, { visitorToken: session.visitorToken });
+    await apiA.ok('POST', '/api/modules/livechat/disable', { token: admin });
+    // B learns of it from the database (each process refreshes the module states every 2 s).
+    await waitFor(async () => expect(await open.timeout(3000).emitWithAck('message', { conversationId: session.conversationId, body: 'anyone?', clientId: 'd1' })).toMatchObject({ status: 404 }), 6000);
+    await expect(connect(B.url, { visitorToken: session.visitorToken })).rejects.toThrow(/The livechat module is disabled/);
+    expect((await apiB.call('POST', `/api/livechat/sessions/${session.sessionId}/messages`, { visitorToken: session.visitorToken, body: { body: 'by http' } })).status).toBe(404);
+    await apiB.ok('POST', '/api/modules/livechat/enable', { token: admin });
+    await waitFor(async () => expect((await apiA.call('GET', `/api/livechat/channels/${channelId}/public`)).status).toBe(200), 6000);
+    // Disabling ended the chat (the visitor was told); the same visitor starts a new one, served by both.
+    const next = await apiA.ok('POST', `/api/livechat/channels/${channelId}/sessions`, { visitorToken: session.visitorToken, body: {} });
+    const again = await connect(B.url, { visitorToken: session.visitorToken });
+    expect(await again.emitWithAck('message', { conversationId: next.conversationId, body: 'back', clientId: 'd2' })).toMatchObject({ body: 'back' });
   });
 
   it('survives kill -9 of A: its operator reconnects to B with no acknowledged message lost, and its users go offline', async () => {

@@ -1,14 +1,17 @@
 import { provideHttpClient, withFetch, withInterceptors } from '@angular/common/http';
-import { provideBrowserGlobalErrorListeners, provideZonelessChangeDetection, type ApplicationConfig } from '@angular/core';
+import { LOCALE_ID, provideBrowserGlobalErrorListeners, provideZonelessChangeDetection, type ApplicationConfig } from '@angular/core';
 import { provideRouter, TitleStrategy, withComponentInputBinding, withInMemoryScrolling } from '@angular/router';
-import { WEB_MODULES } from '@lc/platform/web';
+import { USER_AT_START, WEB_MODULES } from '@lc/platform/web';
 import { appRoutes } from './app.routes';
 import { httpErrorInterceptor } from './http-error.interceptor';
+import type { StartedLanguage } from './i18n/start-in-language';
 import { WEB_MODULES as COMPILED_MODULES } from './modules.generated';
 import { PageTitleStrategy } from './routing/page-title.strategy';
 
-export const appConfig: ApplicationConfig = {
+export const appConfig = (start: StartedLanguage): ApplicationConfig => ({
   providers: [
+    { provide: LOCALE_ID, useValue: start.lang },
+    { provide: USER_AT_START, useValue: start.me },
     provideBrowserGlobalErrorListeners(),
     provideZonelessChangeDetection(),
     provideHttpClient(withFetch(), withInterceptors([httpErrorInterceptor])),
@@ -16,4 +19,4 @@ export const appConfig: ApplicationConfig = {
     { provide: WEB_MODULES, useValue: COMPILED_MODULES },
     { provide: TitleStrategy, useExisting: PageTitleStrategy },
   ],
-};
+});

@@ -6,7 +6,7 @@ import { moduleRoutes } from './routing/module-routes';
 /** `/login` is public; everything else lives in the shell layout (navbar, dock) behind the session guard. */
 export function appRoutes(modules: readonly WebModule[]): Routes {
   return [
-    { path: 'login', title: 'Log in', canMatch: [signedOutGuard], loadComponent: () => import('./login/login.page') },
+    { path: 'login', title: () => $localize`:@@base.routes.logIn:Log in`, canMatch: [signedOutGuard], loadComponent: () => import('./login/login.page') },
     {
       path: '',
       canMatch: [signedInGuard],
@@ -14,7 +14,7 @@ export function appRoutes(modules: readonly WebModule[]): Routes {
       children: [
         { path: '', pathMatch: 'full', loadComponent: () => import('./home/home.page') },
         ...moduleRoutes(modules),
-        { path: '**', title: 'Page not found', loadComponent: () => import('./pages/not-found.page') },
+        { path: '**', title: () => $localize`:@@base.routes.pageNotFound:Page not found`, loadComponent: () => import('./pages/not-found.page') },
       ],
     },
   ];

@@ -4,21 +4,31 @@ import { Router } from '@angular/router';
 import { catchError, throwError } from 'rxjs';
 import { errorMessages, NotificationService, SessionService, SILENT_ERRORS } from '@lc/platform/web';
 import { safeRedirect } from './routing/auth.guards';
+import { shownPageData } from './routing/module-routes';
 
-const TITLES: Record<number, string> = { 403: 'Access denied', 404: 'Not found', 409: 'Cannot do that', 429: 'Too many requests' };
+const titles = (): Record<number, string> => ({
+  403: $localize`:@@base.errors.accessDenied:Access denied`,
+  404: $localize`:@@base.errors.notFound:Not found`,
+  409: $localize`:@@base.errors.cannotDoThat:Cannot do that`,
+  429: $localize`:@@base.errors.tooManyRequests:Too many requests`,
+});
 
 /**
  * One place for failed requests: a 401 means the session is gone (expired, logged out in another tab),
  * so go to the login page; any other error is shown as a toast with the server's message, unless the
- * caller asked to show it itself (SILENT_ERRORS).
+ * caller asked to show it itself (SILENT_ERRORS), or it is a 404 of a page whose module has just been
+ * disabled: the shell replaces that page with "This app is not enabled", which says it better.
  */
 export const httpErrorInterceptor: HttpInterceptorFn = (request, next) => {
   const router = inject(Router);
   const session = inject(SessionService);
   const notifications = inject(NotificationService);
+  const page = shownPageData(router); // the page that sent it, most likely
+  const pageModule = page.pageShownWhile === 'enabled' ? page.pageModule : undefined;
   return next(request).pipe(
     catchError((error: unknown) => {
-      if (error instanceof HttpErrorResponse && !request.context.get(SILENT_ERRORS)) {
+      const moduleWentAway = error instanceof HttpErrorResponse && error.status === 404 && !!pageModule && !session.enabledModules().has(pageModule);
+      if (error instanceof HttpErrorResponse && !request.context.get(SILENT_ERRORS) && !moduleWentAway) {
         if (error.status === 401) {
           if (session.user()) {
             session.clear();
@@ -26,7 +36,9 @@ export const httpErrorInterceptor: HttpInterceptorFn = (request, next) => {
             void router.navigate(['/login'], { queryParams: redirect === '/' ? {} : { redirect } });
           }
         } else {
-          const title = TITLES[error.status] ?? (error.status >= 500 ? 'Server error' : error.status === 0 ? 'Connection lost' : 'Error');
+          const title =
+            titles()[error.status] ??
+            (error.status >= 500 ? $localize`:@@base.errors.serverError:Server error` : error.status === 0 ? $localize`:@@base.errors.connectionLost:Connection lost` : $localize`:@@base.errors.error:Error`);
           notifications.danger(errorMessages(error), { title });
         }
       }

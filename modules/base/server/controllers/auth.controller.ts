@@ -1,13 +1,11 @@
-import { Body, Controller, Get, HttpCode, Post, Req, Res, UnauthorizedException } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Ip, Post, Req, Res, UnauthorizedException } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { CurrentUser, Public, SESSION_COOKIE, tokenOf, type AuthUser } from '@lc/platform/server';
+import { ApiRoute, type AuthUser, CurrentUser, Public, SESSION_COOKIE, tokenOf } from '@lc/platform/server';
 import { LoginDto, type LoginResponse, type Me } from '@lc/protocol';
 import { AuthService, SESSION_LIFETIME_MS } from '../auth.service';
-import { LoginThrottle } from '../login-throttle';
-import { toMeDto, UsersService } from '../users.service';
+import { LoginThrottle, WrongCredentials } from '../login-throttle';
+import { UsersService } from '../users.service';
 
-@ApiTags('auth')
 @Controller('api')
 export class AuthController {
   constructor(
@@ -17,21 +15,19 @@ export class AuthController {
   ) {}
 
   @Public()
+  @ApiRoute('Sign in: a bearer token and the HttpOnly session cookie', { returns: 'LoginResponse', errors: { 401: 'Wrong login or password', 429: 'Too many attempts from this address or failures for this login; see Retry-After' } })
   @Post('auth/login')
   @HttpCode(200)
-  async login(@Body() body: LoginDto, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<LoginResponse> {
-    await this.throttle.assertAllowed(body.login);
-    const user = await this.auth.checkPassword(body.login, body.password);
-    if (!user) {
-      await this.throttle.recordFailure(body.login);
-      throw new UnauthorizedException('Wrong login or password');
-    }
-    await this.throttle.recordSuccess(body.login);
+  async login(@Body() body: LoginDto, @Ip() address: string, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<LoginResponse> {
+    const user = await this.throttle.attempt(body.login, address, () => this.auth.checkPassword(body.login, body.password)).catch((error) => {
+      throw error instanceof WrongCredentials ? new UnauthorizedException('Wrong login or password') : error;
+    });
     const token = await this.auth.issueToken(user.id);
     response.cookie(SESSION_COOKIE, token, { httpOnly: true, sameSite: 'lax', secure: request.secure, maxAge: SESSION_LIFETIME_MS, path: '/' });
-    return { token, user: toMeDto(user) };
+    return { token, user: await this.users.meOf(user) };
   }
 
+  @ApiRoute('Sign out: the token is revoked, the cookie cleared', { returns: 'OkAnswer' })
   @Post('auth/logout')
   @HttpCode(200)
   async logout(@Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<{ ok: true }> {
@@ -41,8 +37,9 @@ export class AuthController {
     return { ok: true };
   }
 
+  @ApiRoute('The signed-in user, with every module\'s fields of theirs', { returns: 'Me' })
   @Get('me')
   async me(@CurrentUser() user: AuthUser): Promise<Me> {
-    return toMeDto(await this.users.get(user.id));
+    return this.users.me(user.id);
   }
 }

@@ -1,14 +1,13 @@
 import { Controller, Get, ServiceUnavailableException } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
-import { Public } from '@lc/platform/server';
+import { ApiRoute, Public } from '@lc/platform/server';
 
-@ApiTags('health')
 @Controller('api/health')
 export class HealthController {
   constructor(private readonly dataSource: DataSource) {}
 
   @Public()
+  @ApiRoute('Health: ok once the database answers', { returns: 'HealthStatus', errors: { 503: 'The database does not answer' } })
   @Get()
   async health(): Promise<{ status: 'ok' }> {
     try {

@@ -6,6 +6,6 @@ import { epochMs } from '@lc/platform/server';
 export class AuthToken {
   @PrimaryGeneratedColumn() id!: number;
   @Index({ unique: true }) @Column({ type: 'varchar', length: 64 }) tokenHash!: string;
-  @Column({ type: 'integer' }) userId!: number;
+  @Index('IDX_base_auth_token_user') @Column({ type: 'integer' }) userId!: number;
   @Column({ type: 'bigint', transformer: epochMs }) expiresAt!: number;
 }

@@ -1,7 +1,7 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
 import type { Group } from '@lc/platform';
 
-/** An internal user (Odoo's res.users). The live chat profile fields live here like Odoo's im_livechat adds them to res.users. */
+/** An internal user (Odoo's res.users). Modules keep their own fields of a user in their own tables (UserFields). */
 @Entity('base_user')
 export class User {
   @PrimaryGeneratedColumn() id!: number;
@@ -12,8 +12,6 @@ export class User {
   /** Groups as granted (implied ones are added when read). */
   @Column({ type: 'simple-array' }) groups!: Group[];
   @Column({ type: 'varchar', length: 35, default: 'en-US' }) lang!: string;
-  @Column({ type: 'varchar', length: 64, nullable: true }) livechatUsername!: string | null;
-  @Column({ type: 'simple-array' }) livechatLanguages!: string[];
   @Column({ type: 'boolean', default: true }) active!: boolean;
   @CreateDateColumn() createdAt!: Date;
 }

@@ -1,7 +1,7 @@
 import { ChangeDetectionStrategy, Component, computed, effect, inject, signal } from '@angular/core';
 import { ActivatedRoute, Router } from '@angular/router';
 import type { Language } from '@lc/protocol';
-import { ControlPanelComponent, NotificationService, SearchBoxComponent, SessionService } from '@lc/platform/web';
+import { ControlPanelComponent, namedInUserLanguage, NotificationService, SearchBoxComponent, SessionService } from '@lc/platform/web';
 import { BaseApi } from '../base-api.service';
 
 /**
@@ -15,6 +15,7 @@ import { BaseApi } from '../base-api.service';
   templateUrl: './languages.page.html',
 })
 export default class LanguagesPage {
+  protected readonly breadcrumbs = [{ label: $localize`:@@base.languages.title:Languages` }];
   protected readonly session = inject(SessionService);
   private readonly api = inject(BaseApi);
   private readonly notifications = inject(NotificationService);
@@ -36,7 +37,7 @@ export default class LanguagesPage {
 
   constructor() {
     void this.api.languages().then(
-      (languages) => this.languages.set(languages),
+      (languages) => this.languages.set(namedInUserLanguage(languages)),
       () => this.languages.set([]), // the interceptor has said why
     );
     effect(() => {
@@ -50,7 +51,7 @@ export default class LanguagesPage {
     try {
       const updated = await this.api.setLanguageEnabled(language.code, enabled);
       this.languages.update((list) => (list ?? []).map((l) => (l.code === updated.code ? updated : l)));
-      this.notifications.success(`${updated.name} is ${enabled ? 'active' : 'no longer active'}.`);
+      this.notifications.success(enabled ? $localize`:@@base.languages.activated:${updated.name}:LANGUAGE: is active.` : $localize`:@@base.languages.deactivated:${updated.name}:LANGUAGE: is no longer active.`);
     } catch {
       // The interceptor shows the server's message (e.g. en-US cannot be deactivated).
     } finally {

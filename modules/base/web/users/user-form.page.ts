@@ -1,22 +1,27 @@
 import { ChangeDetectionStrategy, Component, computed, effect, inject, input, signal, untracked } from '@angular/core';
 import { Router } from '@angular/router';
-import type { Group } from '@lc/platform';
+import type { Group, GroupInfo } from '@lc/platform';
 import type { Language, User } from '@lc/protocol';
-import { ControlPanelComponent, errorMessages, NotificationService, SessionService } from '@lc/platform/web';
+import { ControlPanelComponent, DialogComponent, DropdownComponent, FormErrorsComponent, IconComponent, namedInUserLanguage, NotificationService, SessionService } from '@lc/platform/web';
 import { BaseApi, type UserInput } from '../base-api.service';
-import { explicitGroups, GROUP_OPTIONS, impliedBy } from './groups';
+import { assignableGroups, explicitGroups, impliedBy } from './groups';
 
 const DEFAULT_LANGUAGE = 'en-US';
 
-/** Settings → Users → a user (or "New"): Odoo's form view with a sheet. */
+/**
+ * Settings → Users → a user (or "New"): Odoo's form view with a sheet. Archive / Unarchive in the
+ * gear menu (Odoo's `active`) sign the user out everywhere or let them back in; the server refuses (409)
+ * to archive the last active administrator, and the form shows why.
+ */
 @Component({
   selector: 'lc-user-form-page',
-  imports: [ControlPanelComponent],
+  imports: [ControlPanelComponent, DialogComponent, DropdownComponent, FormErrorsComponent, IconComponent],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './user-form.page.html',
   styleUrl: './user-form.page.css',
 })
 export default class UserFormPage {
+  protected readonly unchangedPlaceholder = $localize`:@@base.userForm.unchanged:Unchanged`;
   /** The `:id` route parameter; absent on /settings/users/new. */
   readonly id = input<string>();
 
@@ -25,12 +30,17 @@ export default class UserFormPage {
   private readonly notifications = inject(NotificationService);
   private readonly session = inject(SessionService);
 
-  protected readonly groupOptions = GROUP_OPTIONS;
+  /** Every group the modules declare, as the server lists them. */
+  private readonly groupCatalog = signal<GroupInfo[]>([]);
+  protected readonly groupOptions = computed(() => assignableGroups(this.groupCatalog()));
   protected readonly isNew = computed(() => this.id() === undefined);
   protected readonly loaded = signal(false);
   protected readonly notFound = signal(false);
   protected readonly saving = signal(false);
-  protected readonly errors = signal<string[]>([]);
+  /** The form's own problems or the server's refusal, for lc-form-errors. */
+  protected readonly saveError = signal<unknown>(null);
+  /** The archive confirmation is open. */
+  protected readonly confirmingArchive = signal(false);
 
   protected readonly savedName = signal('');
   protected readonly login = signal('');
@@ -38,6 +48,9 @@ export default class UserFormPage {
   protected readonly password = signal('');
   protected readonly lang = signal(DEFAULT_LANGUAGE);
   protected readonly groups = signal<ReadonlySet<Group>>(new Set());
+  /** As saved: archiving is its own action, not a field of the draft. */
+  protected readonly active = signal(true);
+  protected readonly isSelf = computed(() => !this.isNew() && Number(this.id()) === this.session.user()?.id);
   protected readonly languages = signal<Language[]>([]);
 
   /** Enabled languages, plus the user's own if it has been disabled since (so the select shows it). */
@@ -46,12 +59,13 @@ export default class UserFormPage {
   );
 
   protected readonly breadcrumbs = computed(() => [
-    { label: 'Users', link: '/settings/users' },
-    { label: this.isNew() ? 'New' : this.savedName() || '…' },
+    { label: $localize`:@@base.users.title:Users`, link: '/settings/users' },
+    { label: this.isNew() ? $localize`:@@base.userForm.new:New` : this.savedName() || '…' },
   ]);
 
   constructor() {
-    void this.api.languages().then((languages) => this.languages.set(languages));
+    void this.api.languages().then((languages) => this.languages.set(namedInUserLanguage(languages)));
+    void this.api.groups().then((groups) => this.groupCatalog.set(groups));
     effect(() => {
       const id = this.id();
       untracked(() => void this.load(id));
@@ -59,7 +73,7 @@ export default class UserFormPage {
   }
 
   protected impliedBy(group: Group): string | undefined {
-    return impliedBy(group, this.groups())?.label;
+    return impliedBy(group, this.groups(), this.groupCatalog())?.label;
   }
 
   protected toggleGroup(group: Group, checked: boolean): void {
@@ -75,26 +89,47 @@ export default class UserFormPage {
     event?.preventDefault();
     if (this.saving()) return;
     const problems = this.validate();
-    this.errors.set(problems);
+    this.saveError.set(problems);
     if (problems.length) return;
 
-    const input: UserInput = { name: this.name().trim(), groups: explicitGroups(this.groups()), lang: this.lang() };
+    const input: UserInput = { name: this.name().trim(), groups: explicitGroups(this.groups(), this.groupCatalog()), lang: this.lang() };
     if (this.password()) input.password = this.password();
     this.saving.set(true);
     try {
       if (this.isNew()) {
         const created = await this.api.createUser({ ...input, login: this.login().trim() });
-        this.notifications.success(`User ${created.name} created.`);
+        this.notifications.success($localize`:@@base.userForm.userCreated:User ${created.name}:NAME: created.`);
         await this.router.navigate(['/settings/users', created.id], { replaceUrl: true });
       } else {
         const saved = await this.api.updateUser(Number(this.id()), input);
         this.fill(saved);
-        this.notifications.success('Changes saved.');
+        this.notifications.success($localize`:@@base.userForm.changesSaved:Changes saved.`);
         // Editing oneself changes the navbar's name and maybe the menus one may see.
         if (saved.id === this.session.user()?.id) await this.session.restore();
       }
     } catch (error) {
-      this.errors.set(errorMessages(error));
+      this.saveError.set(error);
+    } finally {
+      this.saving.set(false);
+    }
+  }
+
+  /** Archive (after the confirmation) or unarchive; archiving oneself ends this session too. */
+  protected async setActive(active: boolean): Promise<void> {
+    this.confirmingArchive.set(false);
+    if (this.saving()) return;
+    this.saving.set(true);
+    this.saveError.set(null);
+    try {
+      const saved = await this.api.updateUser(Number(this.id()), { active });
+      this.active.set(saved.active);
+      this.notifications.success(active ? `${saved.name} can sign in again.` : `${saved.name} is archived and signed out everywhere.`);
+      if (!active && this.isSelf()) {
+        this.session.clear();
+        await this.router.navigate(['/login']);
+      }
+    } catch (error) {
+      this.saveError.set(error);
     } finally {
       this.saving.set(false);
     }
@@ -106,17 +141,17 @@ export default class UserFormPage {
 
   private validate(): string[] {
     const problems: string[] = [];
-    if (!this.name().trim()) problems.push('Name is required.');
-    if (this.isNew() && !this.login().trim()) problems.push('Login is required.');
-    if (this.isNew() && !this.password()) problems.push('Password is required for a new user.');
+    if (!this.name().trim()) problems.push($localize`:@@base.userForm.nameRequired:Name is required.`);
+    if (this.isNew() && !this.login().trim()) problems.push($localize`:@@base.userForm.loginRequired:Login is required.`);
+    if (this.isNew() && !this.password()) problems.push($localize`:@@base.userForm.passwordRequired:Password is required for a new user.`);
     return problems;
   }
 
   private async load(id: string | undefined): Promise<void> {
-    this.errors.set([]);
+    this.saveError.set(null);
     this.notFound.set(false);
     if (id === undefined) {
-      this.fill({ id: 0, login: '', name: '', groups: [], lang: DEFAULT_LANGUAGE });
+      this.fill({ id: 0, login: '', name: '', groups: [], lang: DEFAULT_LANGUAGE, active: true });
       this.loaded.set(true);
       return;
     }
@@ -134,5 +169,6 @@ export default class UserFormPage {
     this.password.set('');
     this.lang.set(user.lang);
     this.groups.set(new Set(user.groups.filter((g) => g !== 'user')));
+    this.active.set(user.active);
   }
 }

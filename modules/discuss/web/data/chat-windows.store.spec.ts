@@ -1,13 +1,16 @@
 import { signal } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import { Subject } from 'rxjs';
-import { SessionService } from '@lc/platform/web';
+import { SessionService, WEB_MODULES, type WebModule } from '@lc/platform/web';
 import type { ConversationItem } from '@lc/protocol';
 import { ChatWindowsStore } from './chat-windows.store';
 import { ConversationsStore } from './conversations.store';
 
+/** A module's kind whose open conversations need someone, as live chats do. */
+const tickets: WebModule = { name: 'tickets', conversationKinds: [{ kind: 'ticket', label: 'Tickets', opensWindow: (c) => !c.name.startsWith('Closed') }] };
+
 describe('ChatWindowsStore', () => {
-  const newLivechat$ = new Subject<ConversationItem>();
+  const appeared$ = new Subject<ConversationItem>();
   let windows: ChatWindowsStore;
 
   function setViewportWidth(width: number): void {
@@ -21,7 +24,8 @@ describe('ChatWindowsStore', () => {
     TestBed.configureTestingModule({
       providers: [
         { provide: SessionService, useValue: { user: signal({ id: 2, name: 'Marc' }) } },
-        { provide: ConversationsStore, useValue: { loaded: signal(false), conversation: () => undefined, newLivechat$ } },
+        { provide: ConversationsStore, useValue: { loaded: signal(false), conversation: () => undefined, appeared$ } },
+        { provide: WEB_MODULES, useValue: [tickets] },
       ],
     });
     windows = TestBed.inject(ChatWindowsStore);
@@ -42,8 +46,18 @@ describe('ChatWindowsStore', () => {
     expect(windows.hidden()).toEqual([]);
   });
 
-  it('opens a window for a newly assigned live chat, without taking the focus', () => {
-    newLivechat$.next({ id: 8, kind: 'livechat', name: 'Camille', unreadCount: 1, lastMessage: null });
+  it('leaves out the window of the conversation Discuss shows', () => {
+    [1, 2].forEach((id) => windows.open(id));
+    expect(windows.shownBeside(2).map((w) => w.conversationId)).toEqual([1]);
+    expect(windows.shownBeside(null).map((w) => w.conversationId)).toEqual([2, 1]);
+  });
+
+  it('opens a window for a new conversation whose kind asks it, without taking the focus', () => {
+    const appears = (id: number, kind: string, name: string) => appeared$.next({ id, kind, name, unreadCount: 1, lastMessage: null });
+    appears(8, 'ticket', 'Camille');
+    appears(9, 'ticket', 'Closed: Jonas');
+    appears(10, 'chat', 'Sofía García'); // a colleague's first message: the messaging menu tells, no window
+    appears(11, 'unknown', 'Someone'); // a kind nobody declared
     expect(windows.shown().map((w) => w.conversationId)).toEqual([8]);
     expect(windows.focusRequest()).toBeNull();
   });

@@ -2,6 +2,7 @@ import { DOCUMENT } from '@angular/common';
 import { computed, inject, Injectable, signal } from '@angular/core';
 import type { Subscription } from 'rxjs';
 import { SessionService, type ModuleService } from '@lc/platform/web';
+import { ConversationLook } from './conversation-look';
 import { ConversationsStore } from './conversations.store';
 
 export interface ChatWindowState {
@@ -23,6 +24,7 @@ const HIDDEN_BUTTON_WIDTH = 56;
 @Injectable({ providedIn: 'root' })
 export class ChatWindowsStore implements ModuleService {
   private readonly conversations = inject(ConversationsStore);
+  private readonly look = inject(ConversationLook);
   private readonly session = inject(SessionService);
   private readonly window = inject(DOCUMENT).defaultView!;
   private readonly states = signal<readonly ChatWindowState[]>([]);
@@ -45,6 +47,10 @@ export class ChatWindowsStore implements ModuleService {
   });
   readonly shown = computed(() => this.windows().slice(0, this.shownCount()));
   readonly hidden = computed(() => this.windows().slice(this.shownCount()));
+  /** Discuss shows a conversation in full: its window would only repeat it there. */
+  shownBeside(conversationId: number | null): ChatWindowState[] {
+    return this.shown().filter((w) => w.conversationId !== conversationId);
+  }
   /** The window whose composer should take the focus (opened by the user, not by an incoming chat). */
   readonly focusRequest = signal<{ conversationId: number } | null>(null);
 
@@ -53,7 +59,8 @@ export class ChatWindowsStore implements ModuleService {
     this.storageKey = userId ? `lc.discuss.chatWindows.${userId}` : undefined;
     this.states.set(this.restore());
     this.window.addEventListener('resize', this.onResize);
-    this.subscription = this.conversations.newLivechat$.subscribe((item) => this.open(item.id, { focus: false }));
+    // A conversation that needs someone (its kind says so: a live chat assigned) opens without taking the focus.
+    this.subscription = this.conversations.appeared$.subscribe((item) => this.look.opensWindow(item) && this.open(item.id, { focus: false }));
   }
 
   stop(): void {

@@ -109,15 +109,40 @@ describe('ConversationsStore', () => {
     expect(store.unreadConversations()).toBe(1);
   });
 
-  it('announces a live chat assigned after the first load, not the ones already there', async () => {
+  it('tells of a conversation new after the first load, once, not of the ones already there', async () => {
     store.start();
     await settle();
-    const announced: number[] = [];
-    store.newLivechat$.subscribe((c) => announced.push(c.id));
-    const livechat = (id: number, status: 'active' | 'ended'): ConversationItem => ({ ...item(), id, kind: 'livechat', name: `Visitor ${id}`, livechat: { sessionId: id, status, visitorName: `Visitor ${id}`, visitorLanguage: 'fr-FR', operatorId: 2, channelName: 'Website', pageUrl: null, userAgent: null, assignmentReason: null } });
-    realtime.push('conversation', livechat(5, 'active'));
-    realtime.push('conversation', livechat(5, 'active')); // a change of the same one
-    realtime.push('conversation', livechat(6, 'ended'));
-    expect(announced).toEqual([5]);
+    const appeared: number[] = [];
+    store.appeared$.subscribe((c) => appeared.push(c.id));
+    const ticket = (id: number): ConversationItem => ({ ...item(), id, kind: 'ticket', name: `Ticket ${id}` });
+    realtime.push('conversation', item()); // already in the list
+    realtime.push('conversation', ticket(5));
+    realtime.push('conversation', ticket(5)); // a change of the same one
+    expect(appeared).toEqual([5]);
+  });
+
+  it('tells of a conversation the socket announced before the first list arrived, in the list or not yet', async () => {
+    const ticket = (id: number): ConversationItem => ({ ...item(), id, kind: 'ticket', name: `Ticket ${id}` });
+    const lists: Array<(items: ConversationItem[]) => void> = [];
+    TestBed.inject(DiscussApi).conversations = () => new Promise((resolve) => lists.push(resolve));
+    const appeared: number[] = [];
+    store.appeared$.subscribe((c) => appeared.push(c.id));
+    store.start();
+    realtime.push('conversation', ticket(5)); // created after the list was read
+    realtime.push('conversation', ticket(6)); // created before the list was read: in it too
+    lists[0]([item(), ticket(6)]);
+    await settle();
+    expect(appeared.sort()).toEqual([5, 6]);
+    expect(store.list().map((c) => c.id).sort()).toEqual([1, 5, 6]);
+  });
+
+  it('drops a conversation the server says the user left (another tab, or a live chat handed over), thread and all', async () => {
+    server.store('one');
+    store.start();
+    await store.openThread(1);
+    expect(store.list().map((c) => c.id)).toEqual([1]);
+    realtime.push('conversation.left', { conversationId: 1 });
+    expect(store.list()).toEqual([]);
+    expect(store.thread(1)).toBeUndefined();
   });
 });

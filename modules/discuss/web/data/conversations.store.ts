@@ -1,7 +1,7 @@
 import { computed, inject, Injectable, signal } from '@angular/core';
 import { Subject, type Subscription } from 'rxjs';
 import { RealtimeService, SessionService, type ModuleService } from '@lc/platform/web';
-import type { ConversationItem, Message } from '@lc/protocol';
+import type { ConversationItem, ConversationLeftEvent, Message } from '@lc/protocol';
 import { byLastActivity, lastStoredId, mergeMessages, type ChatMessage } from './chat-message';
 import { DiscussApi } from './discuss-api.service';
 import { Outbox } from './outbox';
@@ -52,13 +52,15 @@ export class ConversationsStore implements ModuleService {
   private syncAgain = false;
   private readonly fetchingItems = new Set<number>();
   private readonly seenPosting = new Map<number, number>();
+  /** New conversations the socket told of before the first list arrived: announced once it has. */
+  private readonly announcedEarly = new Set<number>();
 
   readonly loaded = signal(false);
   readonly list = computed(() => [...this.items().values()].sort(byLastActivity));
   /** Conversations with unread messages (the systray counter). */
   readonly unreadConversations = computed(() => this.list().filter((c) => c.unreadCount > 0).length);
-  /** A live chat assigned to me after the first load: the dock opens a window for it. */
-  readonly newLivechat$ = new Subject<ConversationItem>();
+  /** A conversation new to me after the first load (a live chat assigned, a chat started by a colleague): the dock may open its window. */
+  readonly appeared$ = new Subject<ConversationItem>();
   /** A message from someone else, as it arrives (notifications). */
   readonly incoming$ = new Subject<{ conversation: ConversationItem; message: Message }>();
 
@@ -80,6 +82,8 @@ export class ConversationsStore implements ModuleService {
     this.subscriptions = [
       this.realtime.on<Message>('message').subscribe((message) => this.receive(message, true)),
       this.realtime.on<ConversationItem>('conversation').subscribe((item) => this.upsert(item, true)),
+      // No longer a member (left in another tab, or a live chat handed to a colleague): gone from every view.
+      this.realtime.on<ConversationLeftEvent>('conversation.left').subscribe((event) => this.remove(event.conversationId)),
       this.realtime.connected.subscribe(() => {
         this.epoch++;
         void this.resync();
@@ -98,6 +102,7 @@ export class ConversationsStore implements ModuleService {
     this.loaded.set(false);
     this.fetchingItems.clear();
     this.seenPosting.clear();
+    this.announcedEarly.clear();
   }
 
   /** Re-reads the list and catches up every loaded thread; calls made while one runs are folded into one more run. */
@@ -231,11 +236,14 @@ export class ConversationsStore implements ModuleService {
     if (!mine) this.incoming$.next({ conversation: updated, message });
   }
 
-  /** A list item from the server; `announce` tells of a live chat new to us (opens its window). */
+  /** A list item from the server; `announce` tells of one new to us (appeared$). */
   private upsert(fresh: ConversationItem, announce: boolean): void {
     const local = this.conversation(fresh.id);
     this.setItem(reconcile(local, fresh));
-    if (announce && !local && this.loaded() && isOpenLivechat(fresh)) this.newLivechat$.next(fresh);
+    if (!announce || local) return;
+    // Before the first list the item may be in it too, where nothing marks it new: remember it.
+    if (this.loaded()) this.appeared$.next(fresh);
+    else this.announcedEarly.add(fresh.id);
   }
 
   private async fetchItem(id: number): Promise<ConversationItem | undefined> {
@@ -265,9 +273,14 @@ export class ConversationsStore implements ModuleService {
     if (generation !== this.generation) return;
     const before = this.items();
     const firstLoad = !this.loaded();
-    this.items.set(new Map(list.map((fresh) => [fresh.id, reconcile(before.get(fresh.id), fresh)])));
+    const items = new Map(list.map((fresh) => [fresh.id, reconcile(before.get(fresh.id), fresh)]));
+    // Told of by the socket after the list was read: newer than the list, kept.
+    for (const id of this.announcedEarly) if (!items.has(id) && before.has(id)) items.set(id, before.get(id)!);
+    this.items.set(items);
     this.loaded.set(true);
-    if (!firstLoad) for (const item of list) if (!before.has(item.id) && isOpenLivechat(item)) this.newLivechat$.next(item);
+    const appeared = firstLoad ? [...this.announcedEarly] : list.filter((item) => !before.has(item.id)).map((item) => item.id);
+    this.announcedEarly.clear();
+    for (const id of appeared) if (items.has(id)) this.appeared$.next(items.get(id)!);
 
     for (const id of [...this.threads().keys()]) {
       if (!this.items().has(id)) this.threads.update((map) => withoutKey(map, id));
@@ -324,8 +337,6 @@ export class ConversationsStore implements ModuleService {
 }
 
 const emptyThread = (): ThreadState => ({ messages: [], hasOlder: true, loadingOlder: false, ready: false, failed: false, syncedUpTo: 0, syncedEpoch: -1 });
-
-const isOpenLivechat = (item: ConversationItem) => item.kind === 'livechat' && item.livechat?.status !== 'ended';
 
 /** The server's item, unless we already hold a newer message than it knew of (a reply racing the request). */
 function reconcile(local: ConversationItem | undefined, fresh: ConversationItem): ConversationItem {

@@ -4,6 +4,7 @@ import type { Subscription } from 'rxjs';
 import { DocumentTitle, type ModuleService } from '@lc/platform/web';
 import type { ConversationItem, Message } from '@lc/protocol';
 import { ChatWindowsStore } from './chat-windows.store';
+import { ConversationLook } from './conversation-look';
 import { ConversationsStore } from './conversations.store';
 import { TabFocus } from './tab-focus';
 
@@ -20,6 +21,7 @@ export class DiscussNotifier implements ModuleService {
   private readonly document = inject(DOCUMENT);
   private readonly conversations = inject(ConversationsStore);
   private readonly windows = inject(ChatWindowsStore);
+  private readonly look = inject(ConversationLook);
   private readonly title = inject(DocumentTitle);
   private readonly focus = inject(TabFocus);
   private subscription?: Subscription;
@@ -63,8 +65,7 @@ export class DiscussNotifier implements ModuleService {
   }
 
   private desktopNotification(conversation: ConversationItem, message: Message): void {
-    const title = conversation.kind === 'chat' || conversation.kind === 'livechat' ? message.author.name : `${message.author.name} in #${conversation.name}`;
-    const notification = new Notification(title, { body: message.body.slice(0, 200), tag: `conversation-${conversation.id}` });
+    const notification = new Notification(this.look.notificationTitle(conversation, message), { body: message.body.slice(0, 200), tag: `conversation-${conversation.id}` });
     notification.onclick = () => {
       this.document.defaultView?.focus();
       this.windows.open(conversation.id);

@@ -1,20 +1,8 @@
-import { inject, type Signal } from '@angular/core';
-import { toSignal } from '@angular/core/rxjs-interop';
-import { NavigationEnd, Router } from '@angular/router';
-import { filter, map } from 'rxjs';
-
-const pathOf = (url: string) => url.split(/[?#]/)[0] || '/';
-
-/** The current route's path, updated after each navigation (the dock and the menu behave differently in Discuss). */
-export function currentPath(): Signal<string> {
-  const router = inject(Router);
-  return toSignal(
-    router.events.pipe(
-      filter((event): event is NavigationEnd => event instanceof NavigationEnd),
-      map((event) => pathOf(event.urlAfterRedirects)),
-    ),
-    { initialValue: pathOf(router.url) },
-  );
-}
-
+/** Whether the shell is in Discuss (the dock and the messaging menu behave differently there). */
 export const isDiscussPath = (path: string) => path === '/discuss' || path.startsWith('/discuss/');
+
+/** The conversation Discuss shows at this path (/discuss/:id), if any. */
+export function discussConversationId(path: string): number | null {
+  const id = Number(/^\/discuss\/(\d+)$/.exec(path)?.[1]);
+  return Number.isInteger(id) && id > 0 ? id : null;
+}

@@ -1,29 +1,31 @@
-import { ChangeDetectionStrategy, Component, input } from '@angular/core';
-import type { ChannelColors } from '@lc/protocol';
+import { ChangeDetectionStrategy, Component, DestroyRef, effect, ElementRef, inject, input, viewChild } from '@angular/core';
+import type { ChannelColors, Lang, PublicChannel } from '@lc/protocol';
+// Not through @lc/protocol's index, which would bring the DTOs' class-validator into the shell.
+import { SOURCE_LANG } from '../../../../libs/protocol/src/languages';
+import { VisitorChat } from '../../widget/src/core/visitor-chat';
+import { WidgetView } from '../../widget/src/view/widget-view';
 
-/** How the channel's widget will look on the website: the chat window header with the welcome message, and the button. */
+/**
+ * How the channel's widget will look on a website: the real widget's views and stylesheet (not a look-alike),
+ * fed the form's values instead of the server's. Two stages: the launcher as a visitor first sees it, and the
+ * open window with the welcome message. Inert: the preview takes no clicks and sends nothing.
+ */
 @Component({
   selector: 'lc-widget-preview',
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    <div class="lc-wp-window">
-      <div class="lc-wp-header" [style.background]="colors().header" [style.color]="colors().headerText">{{ name() || 'Live chat' }}</div>
-      <div class="lc-wp-body">
-        <div class="lc-wp-bubble">{{ welcomeMessage() || 'Hello! How may I help you?' }}</div>
-      </div>
-    </div>
-    <div class="lc-wp-button" [style.background]="colors().button" [style.color]="colors().buttonText">
-      <svg viewBox="0 0 24 24" width="18" height="18" fill="currentColor" aria-hidden="true"><path d="M20 2H4c-1.1 0-2 .9-2 2v18l4-4h14c1.1 0 2-.9 2-2V4c0-1.1-.9-2-2-2z" /></svg>
-      {{ buttonText() || 'Chat with us' }}
-    </div>
+    <div class="lc-wp-stage lc-wp-window" #window inert></div>
+    <div class="lc-wp-stage lc-wp-launcher" #launcher inert></div>
   `,
   styles: `
-    :host { display: flex; flex-direction: column; align-items: flex-end; gap: 10px; padding: 16px; border-radius: 6px; background: repeating-linear-gradient(45deg, #f4f5f7, #f4f5f7 10px, #eef0f2 10px, #eef0f2 20px); }
-    .lc-wp-window { width: 240px; border-radius: 8px; overflow: hidden; background: #fff; box-shadow: 0 4px 14px rgba(0, 0, 0, 0.14); }
-    .lc-wp-header { padding: 10px 12px; font-weight: 600; }
-    .lc-wp-body { padding: 12px; min-height: 70px; }
-    .lc-wp-bubble { display: inline-block; max-width: 100%; padding: 6px 10px; border-radius: 4px 12px 12px 12px; background: var(--lc-gray-100); border: 1px solid var(--lc-gray-200); font-size: 13px; color: var(--lc-gray-900); white-space: pre-wrap; overflow-wrap: anywhere; }
-    .lc-wp-button { display: inline-flex; align-items: center; gap: 8px; padding: 10px 16px; border-radius: 22px; font-weight: 600; box-shadow: 0 4px 12px rgba(0, 0, 0, 0.2); }
+    :host { display: flex; flex-direction: column; gap: 10px; }
+    /* A transform makes each stage the containing block of the widget's position: fixed parts. */
+    .lc-wp-stage {
+      position: relative; overflow: hidden; transform: translateZ(0); border-radius: 6px;
+      background: repeating-linear-gradient(45deg, #f4f5f7, #f4f5f7 10px, #eef0f2 10px, #eef0f2 20px);
+    }
+    .lc-wp-window { height: 500px; }
+    .lc-wp-launcher { height: 96px; }
   `,
 })
 export class WidgetPreviewComponent {
@@ -31,4 +33,54 @@ export class WidgetPreviewComponent {
   readonly buttonText = input('');
   readonly welcomeMessage = input('');
   readonly colors = input.required<Required<ChannelColors>>();
+  /** The visitor's language shown: the widget's own words in it (the channel's texts come already picked). */
+  readonly lang = input<Lang>(SOURCE_LANG);
+
+  private readonly windowStage = viewChild.required<ElementRef<HTMLElement>>('window');
+  private readonly launcherStage = viewChild.required<ElementRef<HTMLElement>>('launcher');
+
+  constructor() {
+    effect(() => {
+      const channel: PublicChannel = {
+        id: 0,
+        name: this.name() || $localize`:@@livechat.kind.liveChat:Live chat`,
+        lang: this.lang(),
+        buttonText: this.buttonText(),
+        welcomeMessage: this.welcomeMessage(),
+        colors: this.colors(),
+        operatorsInside: 1,
+        available: true,
+        blocked: false,
+        emailTranscripts: false,
+      };
+      void show(this.launcherStage().nativeElement, channel, false);
+      void show(this.windowStage().nativeElement, channel, true);
+    });
+    inject(DestroyRef).onDestroy(() => [this.windowStage, this.launcherStage].forEach((stage) => stage().nativeElement.replaceChildren()));
+  }
+}
+
+const shown = new WeakMap<HTMLElement, object>();
+
+/** A widget on its stage with `channel` as the server would describe it: no request, no socket, no saved state. */
+async function show(stage: HTMLElement, channel: PublicChannel, open: boolean): Promise<void> {
+  const turn = {};
+  shown.set(stage, turn); // typing fast: only the last values reach the stage
+  const chat = new VisitorChat('', channel.id, {
+    // The widget's words come from the server (the same cached file a visitor loads); the channel from the form.
+    fetch: async (url, init) => (url.startsWith('/livechat/i18n/') ? fetch(url, init) : { status: 200, json: async () => channel }),
+    storage: { getItem: () => null, setItem: () => undefined },
+    openSocket: () => {
+      throw new Error('The preview opens no socket');
+    },
+    pageUrl: () => '',
+    pageTitle: () => '',
+    languages: () => [channel.lang],
+  });
+  await chat.loadChannel();
+  if (shown.get(stage) !== turn) return;
+  stage.replaceChildren();
+  const view = new WidgetView(chat, channel.id, stage);
+  if (open) view.open(false), await chat.start();
+  view.render();
 }

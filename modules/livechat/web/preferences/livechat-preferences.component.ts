@@ -1,5 +1,5 @@
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
-import { PreferencesDraft, SessionService, TagsInputComponent, type TagOption } from '@lc/platform/web';
+import { languageName, PreferencesDraft, SessionService, TagsInputComponent, type TagOption, uiLocale } from '@lc/platform/web';
 import type { Language } from '@lc/protocol';
 import { LivechatApi } from '../livechat-api.service';
 
@@ -17,9 +17,9 @@ const NAME_MAX = 64;
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     @if (isOperator()) {
-      <div class="lc-form-separator">Live Chat</div>
+      <div i18n="@@livechat.livechatPreferences.liveChat" class="lc-form-separator">Live Chat</div>
       <div class="lc-form-row">
-        <label class="lc-label" for="livechat-username">Online Chat Name</label>
+        <label i18n="@@livechat.livechatPreferences.onlineChatName" class="lc-label" for="livechat-username">Online Chat Name</label>
         <div>
           <input
             id="livechat-username"
@@ -29,13 +29,13 @@ const NAME_MAX = 64;
             [value]="name()"
             (input)="draft.set('livechatUsername', $any($event.target).value)"
           />
-          <div class="lc-help">The name visitors see; empty means your user name</div>
+          <div i18n="@@livechat.livechatPreferences.theNameVisitorsSee" class="lc-help">The name visitors see; empty means your user name</div>
         </div>
       </div>
       <div class="lc-form-row">
-        <label class="lc-label" for="livechat-languages">Online Chat Languages</label>
+        <label i18n="@@livechat.livechatPreferences.onlineChatLanguages" class="lc-label" for="livechat-languages">Online Chat Languages</label>
         <div>
-          <lc-tags-input
+          <lc-tags-input i18n-placeholder="@@livechat.livechatPreferences.addALanguage" i18n-label="@@livechat.livechatPreferences.onlineChatLanguages"
             inputId="livechat-languages"
             label="Online Chat Languages"
             placeholder="Add a language…"
@@ -43,7 +43,7 @@ const NAME_MAX = 64;
             [values]="languages()"
             (valuesChange)="draft.set('livechatLanguages', $event)"
           />
-          <div class="lc-help">Besides your main language, the languages you chat in: visitors who speak them are sent to you first.</div>
+          <div i18n="@@livechat.livechatPreferences.besidesYourMainLanguage" class="lc-help">Besides your main language, the languages you chat in: visitors who speak them are sent to you first.</div>
         </div>
       </div>
     }
@@ -57,12 +57,12 @@ export class LivechatPreferencesComponent {
   private readonly available = signal<Language[]>([]);
 
   protected readonly isOperator = computed(() => this.session.user()?.groups.includes('livechat_operator') ?? false);
-  protected readonly name = computed(() => this.draft.changes().livechatUsername ?? this.session.user()?.livechatUsername ?? '');
-  protected readonly languages = computed(() => this.draft.changes().livechatLanguages ?? this.session.user()?.livechatLanguages ?? []);
+  protected readonly name = computed(() => this.draft.value('livechatUsername', ''));
+  protected readonly languages = computed(() => this.draft.value<string[]>('livechatLanguages', []));
   protected readonly options = computed<TagOption<string>[]>(() =>
     this.available()
       .filter((l) => l.enabled || this.languages().includes(l.code))
-      .map((l) => ({ value: l.code, label: l.name, ...(!l.enabled && { note: 'disabled' }) }))
+      .map((l) => ({ value: l.code, label: languageName(l.code, uiLocale()), ...(!l.enabled && { note: $localize`:@@livechat.livechatPreferences.disabled:disabled` }) }))
       .sort((a, b) => a.label.localeCompare(b.label)),
   );
 

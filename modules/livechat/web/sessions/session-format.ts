@@ -1,6 +1,11 @@
 import type { SessionStatus } from '@lc/protocol';
+import { uiLocale } from '@lc/platform/web';
 
-export const STATUS_LABELS: Record<SessionStatus, string> = { queued: 'Queued', active: 'In progress', ended: 'Ended' };
+export const statusLabels = (): Record<SessionStatus, string> => ({
+  queued: $localize`:@@livechat.status.queued:Queued`,
+  active: $localize`:@@livechat.status.inProgress:In progress`,
+  ended: $localize`:@@livechat.status.ended:Ended`,
+});
 export const STATUS_BADGES: Record<SessionStatus, string> = { queued: 'lc-badge-info', active: 'lc-badge-success', ended: 'lc-badge-muted' };
 
 /** "3 min", "1 h 05", "2 d 4 h": how long a session lasted, or has lasted so far. */
@@ -15,5 +20,5 @@ export function duration(startedAt: string, endedAt: string | null, now: number)
 }
 
 export function dateTime(iso: string): string {
-  return new Date(iso).toLocaleString(undefined, { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' });
+  return new Date(iso).toLocaleString(uiLocale(), { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' });
 }

@@ -10,20 +10,20 @@ import { IconComponent, moduleDeclaringRoute, SessionService, WEB_MODULES } from
   template: `
     <div class="lc-empty-page">
       <div class="lc-empty-page-icon"><lc-icon name="apps" [size]="40" /></div>
-      <h1>This app is not enabled</h1>
+      <h1 i18n="@@base.moduleNotEnabled.thisAppIsNot">This app is not enabled</h1>
       <p>
-        <strong>{{ label() }}</strong> is installed but disabled on this database, so this page is not available.
+        <strong>{{ label() }}</strong> <ng-container i18n="@@base.moduleNotEnabled.isInstalledButDisabled">is installed but disabled on this database, so this page is not available.</ng-container>
         @if (session.isAdmin()) {
-          You can enable it from the Apps page.
+          <ng-container i18n="@@base.moduleNotEnabled.youCanEnableIt">You can enable it from the Apps page.</ng-container>
         } @else {
-          Ask an administrator to enable it.
+          <ng-container i18n="@@base.moduleNotEnabled.askAnAdministratorTo">Ask an administrator to enable it.</ng-container>
         }
       </p>
       <div class="lc-empty-page-actions">
         @if (session.isAdmin() && appsPageAvailable()) {
-          <a class="btn btn-primary" routerLink="/apps">Go to Apps</a>
+          <a i18n="@@base.moduleNotEnabled.goToApps" class="btn btn-primary" routerLink="/apps">Go to Apps</a>
         }
-        <a class="btn btn-secondary" routerLink="/">Back to home</a>
+        <a i18n="@@base.moduleNotEnabled.backToHome" class="btn btn-secondary" routerLink="/">Back to home</a>
       </div>
     </div>
   `,

@@ -1,14 +1,55 @@
 import { inject } from '@angular/core';
-import type { Route, Routes, UrlMatchResult, UrlSegment } from '@angular/router';
+import type { ActivatedRouteSnapshot, Route, Router, Routes, UrlMatchResult, UrlSegment } from '@angular/router';
 import { SessionService, type WebModule } from '@lc/platform/web';
+
+/**
+ * Route data of every module page: its module, and whether it is the module's own page or the "not
+ * enabled" one. Routes are chosen when navigating, so the shell reads this to leave a page whose module
+ * was just switched the other way (see LiveModules).
+ */
+export interface ModulePageData {
+  pageModule: string;
+  pageShownWhile: 'enabled' | 'disabled';
+}
+
+/** Whether the page shown no longer fits its module's state (it must be navigated to again). */
+export function isStalePage(data: Partial<ModulePageData>, enabled: ReadonlySet<string>): boolean {
+  if (!data.pageModule || !data.pageShownWhile) return false;
+  return enabled.has(data.pageModule) !== (data.pageShownWhile === 'enabled');
+}
+
+/** The module data of the page shown (on the deepest route that has some); {} outside module pages. */
+export function shownPageData(router: Router): Partial<ModulePageData> {
+  let data: Partial<ModulePageData> = {};
+  for (let route: ActivatedRouteSnapshot | null = router.routerState.snapshot.root; route; route = route.firstChild) {
+    if (route.data['pageModule']) data = route.data;
+  }
+  return data;
+}
 
 /** Matched only while the module is enabled (SessionService knows, the guard above has restored it). */
 function whileEnabled(module: WebModule): Route {
   return {
     path: '',
     canMatch: [() => inject(SessionService).enabledModules().has(module.name)],
-    children: module.routes ?? [],
+    data: { pageModule: module.name, pageShownWhile: 'enabled' } satisfies ModulePageData,
+    children: (module.routes ?? []).flatMap(withGroups),
   };
+}
+
+/**
+ * A route whose `data.groups` the user is in none of shows "Access denied" at its own URL (a bookmark or a typed
+ * address), instead of the page with actions its API would refuse.
+ */
+function withGroups(route: Route): Route[] {
+  const groups = route.data?.['groups'] as readonly string[] | undefined;
+  if (!groups?.length) return [route];
+  const allowed = () => groups.some((g) => inject(SessionService).hasGroup(g));
+  const { loadComponent: _page, loadChildren: _children, children: _routes, component: _component, ...rest } = route;
+  return [
+    { ...route, canMatch: [...(route.canMatch ?? []), allowed] },
+    { ...rest, title: () => $localize`:@@base.routes.accessDenied:Access denied`, canMatch: [() => !allowed()], loadComponent: () => import('../pages/access-denied.page') },
+  ];
 }
 
 /** Matches a URL that starts with `path` (`:params` match any segment), consuming it all. */
@@ -30,8 +71,8 @@ function whileDisabled(module: WebModule): Routes {
   return paths.map((path) => ({
     matcher: startsWith(path),
     canMatch: [() => !inject(SessionService).enabledModules().has(module.name)],
-    title: 'App not enabled',
-    data: { module: module.name },
+    title: () => $localize`:@@base.routes.appNotEnabled:App not enabled`,
+    data: { module: module.name, pageModule: module.name, pageShownWhile: 'disabled' } satisfies ModulePageData & { module: string },
     loadComponent: () => import('../pages/module-not-enabled.page'),
   }));
 }

@@ -13,7 +13,7 @@ const GRACE_MS = 2000;
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     @if (lost()) {
-      <div class="lc-connection-lost" role="status">Connection lost. Trying to reconnect…</div>
+      <div i18n="@@base.connectionBanner.connectionLostTryingTo" class="lc-connection-lost" role="status">Connection lost. Trying to reconnect…</div>
     }
   `,
   styles: `

@@ -1,17 +1,23 @@
 import { ChangeDetectionStrategy, Component, DestroyRef, inject } from '@angular/core';
-import { RouterOutlet } from '@angular/router';
-import { ActivityReporter, ModuleServicesRunner, RealtimeService, SlotOutletComponent } from '@lc/platform/web';
+import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
+import { Router, RouterOutlet } from '@angular/router';
+import { ActivityReporter, ModuleServicesRunner, RealtimeService, SessionService, SlotOutletComponent } from '@lc/platform/web';
+import { safeRedirect } from '../routing/auth.guards';
 import { ConnectionBannerComponent } from './connection-banner.component';
+import { LiveModules } from './live-modules';
 import { NavbarComponent } from './navbar.component';
 
 /**
  * Every signed-in page: the navbar, the routed page, and the dock of chat windows. The dock sits outside
  * the router outlet so that open chat windows survive navigation. Signing in opens the socket and starts
- * the enabled modules' background services (presence feed, conversations store…).
+ * the enabled modules' background services (presence feed, conversations store…), which follow the
+ * modules an administrator switches (LiveModules). When the server closes the socket because the sign-in
+ * was revoked, the shell goes to the login page at once.
  */
 @Component({
   selector: 'lc-shell-layout',
   imports: [RouterOutlet, ConnectionBannerComponent, NavbarComponent, SlotOutletComponent],
+  providers: [LiveModules],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <lc-navbar />
@@ -36,9 +42,17 @@ export default class ShellLayoutComponent {
     const realtime = inject(RealtimeService);
     const activity = inject(ActivityReporter);
     const services = inject(ModuleServicesRunner);
+    const session = inject(SessionService);
+    const router = inject(Router);
+    realtime.closedByServer.pipe(takeUntilDestroyed()).subscribe(async () => {
+      if (await session.restore()) return realtime.reconnect();
+      const redirect = safeRedirect(router.url);
+      await router.navigate(['/login'], { queryParams: redirect === '/' ? {} : { redirect } });
+    });
     void realtime.connect();
     activity.start();
     services.run();
+    inject(LiveModules).start();
     inject(DestroyRef).onDestroy(() => {
       services.stopAll();
       activity.stop();

@@ -17,7 +17,7 @@ import { IconComponent, NotificationService } from '@lc/platform/web';
             <div class="lc-toast-message">{{ message }}</div>
           }
         </div>
-        <button type="button" class="lc-toast-close" aria-label="Close" (click)="notifications.dismiss(toast.id)">
+        <button type="button" class="lc-toast-close" [attr.aria-label]="closeLabel" (click)="notifications.dismiss(toast.id)">
           <lc-icon name="close" [size]="16" />
         </button>
       </div>
@@ -26,5 +26,7 @@ import { IconComponent, NotificationService } from '@lc/platform/web';
   styleUrl: './toasts.component.css',
 })
 export class ToastsComponent {
+  /** A bound text, not an i18n attribute: this start-up component keeps Angular's i18n runtime out of the initial bundle. */
+  protected readonly closeLabel = $localize`:@@base.toasts.close:Close`;
   protected readonly notifications = inject(NotificationService);
 }

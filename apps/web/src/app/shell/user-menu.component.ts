@@ -10,7 +10,7 @@ import { AvatarComponent, DropdownComponent, IconComponent, moduleDeclaringRoute
   template: `
     @if (session.user(); as user) {
       <lc-dropdown anchor="end">
-        <button type="button" dropdownToggle class="lc-user-toggle" [title]="user.name" aria-label="User menu">
+        <button i18n-aria-label="@@base.userMenu.userMenu" type="button" dropdownToggle class="lc-user-toggle" [title]="user.name" aria-label="User menu">
           <lc-avatar [name]="user.name" [size]="28" />
         </button>
         <div dropdownMenu class="lc-user-dropdown">
@@ -23,9 +23,9 @@ import { AvatarComponent, DropdownComponent, IconComponent, moduleDeclaringRoute
           </div>
           <div class="lc-dropdown-divider"></div>
           @if (hasProfile()) {
-            <a class="lc-dropdown-item" routerLink="/profile"><lc-icon name="profile" [size]="18" /> My Profile</a>
+            <a class="lc-dropdown-item" routerLink="/profile"><lc-icon name="profile" [size]="18" /> <ng-container i18n="@@base.userMenu.myProfile">My Profile</ng-container></a>
           }
-          <button type="button" class="lc-dropdown-item" (click)="logout()"><lc-icon name="logout" [size]="18" /> Log out</button>
+          <button type="button" class="lc-dropdown-item" (click)="logout()"><lc-icon name="logout" [size]="18" /> <ng-container i18n="@@base.userMenu.logOut">Log out</ng-container></button>
         </div>
       </lc-dropdown>
     }

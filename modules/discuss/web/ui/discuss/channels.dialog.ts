@@ -1,5 +1,5 @@
 import { ChangeDetectionStrategy, Component, inject, output, signal } from '@angular/core';
-import { DialogComponent, IconComponent } from '@lc/platform/web';
+import { DialogComponent, IconComponent, plural } from '@lc/platform/web';
 import type { ConversationItem } from '@lc/protocol';
 import { DiscussApi, type ChannelSummary } from '../../data/discuss-api.service';
 
@@ -9,28 +9,28 @@ import { DiscussApi, type ChannelSummary } from '../../data/discuss-api.service'
   imports: [DialogComponent, IconComponent],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    <lc-dialog title="Channels" [width]="480" (closed)="closed.emit()">
+    <lc-dialog i18n-title="@@discuss.channels.channels" title="Channels" [width]="480" (closed)="closed.emit()">
       <form class="lc-cd-create" (submit)="create($event)">
-        <label class="lc-label" for="new-channel-name">Create a channel</label>
+        <label i18n="@@discuss.channels.createAChannel" class="lc-label" for="new-channel-name">Create a channel</label>
         <div class="lc-cd-create-row">
-          <input id="new-channel-name" class="lc-input" maxlength="100" placeholder="e.g. support-team" [value]="name()" (input)="name.set($any($event.target).value)" />
-          <button type="submit" class="btn btn-primary" [disabled]="!name().trim() || busy()">Create</button>
+          <input i18n-placeholder="@@discuss.channels.eGSupportTeam" id="new-channel-name" class="lc-input" maxlength="100" placeholder="e.g. support-team" [value]="name()" (input)="name.set($any($event.target).value)" />
+          <button i18n="@@discuss.channels.create" type="submit" class="btn btn-primary" [disabled]="!name().trim() || busy()">Create</button>
         </div>
       </form>
-      <div class="lc-label lc-cd-browse">Browse channels</div>
+      <div i18n="@@discuss.channels.browseChannels" class="lc-label lc-cd-browse">Browse channels</div>
       @for (channel of channels(); track channel.id) {
         <div class="lc-cd-row">
           <lc-icon name="hash" [size]="18" class="lc-cd-hash" />
           <span class="lc-cd-name">{{ channel.name }}</span>
-          <span class="lc-cd-count">{{ channel.memberCount }} {{ channel.memberCount === 1 ? 'member' : 'members' }}</span>
+          <span class="lc-cd-count">{{ members(channel.memberCount) }}</span>
           @if (channel.isMember) {
-            <button type="button" class="btn btn-secondary btn-sm" (click)="openChannel(channel)">Open</button>
+            <button i18n="@@discuss.channels.open" type="button" class="btn btn-secondary btn-sm" (click)="openChannel(channel)">Open</button>
           } @else {
-            <button type="button" class="btn btn-primary btn-sm" [disabled]="busy()" (click)="join(channel)">Join</button>
+            <button i18n="@@discuss.channels.join" type="button" class="btn btn-primary btn-sm" [disabled]="busy()" (click)="join(channel)">Join</button>
           }
         </div>
       } @empty {
-        <div class="lc-cd-empty">{{ loading() ? 'Loading…' : 'No channel yet: create the first one.' }}</div>
+        <div class="lc-cd-empty">@if (loading()) {<ng-container i18n="@@discuss.channels.loading">Loading…</ng-container>} @else {<ng-container i18n="@@discuss.channels.noChannelYet">No channel yet: create the first one.</ng-container>}</div>
       }
     </lc-dialog>
   `,
@@ -45,6 +45,9 @@ import { DiscussApi, type ChannelSummary } from '../../data/discuss-api.service'
   `,
 })
 export class ChannelsDialog {
+  protected members(count: number): string {
+    return plural($localize`:@@discuss.look.members:{count, plural, one {# member} other {# members}}`, count);
+  }
   readonly opened = output<ConversationItem | number>();
   readonly closed = output<void>();
   private readonly api = inject(DiscussApi);

@@ -9,7 +9,7 @@ import { DiscussApi, type Colleague } from '../../data/discuss-api.service';
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <lc-dialog [title]="title()" [width]="440" (closed)="closed.emit()">
-      <input type="search" class="lc-input" placeholder="Search a colleague…" aria-label="Search a colleague" [value]="query()" (input)="query.set($any($event.target).value)" />
+      <input i18n-aria-label="@@discuss.colleaguePicker.searchAColleague2" i18n-placeholder="@@discuss.colleaguePicker.searchAColleague" type="search" class="lc-input" placeholder="Search a colleague…" aria-label="Search a colleague" [value]="query()" (input)="query.set($any($event.target).value)" />
       <div class="lc-picker-list">
         @for (colleague of matches(); track colleague.id) {
           <button type="button" class="lc-picker-row" (click)="picked.emit(colleague)">
@@ -17,7 +17,7 @@ import { DiscussApi, type Colleague } from '../../data/discuss-api.service';
             <span>{{ colleague.name }}</span>
           </button>
         } @empty {
-          <div class="lc-picker-empty">{{ colleagues() === null ? 'Loading…' : 'Nobody matches.' }}</div>
+          <div class="lc-picker-empty">@if (colleagues() === null) {<ng-container i18n="@@discuss.colleaguePicker.loading">Loading…</ng-container>} @else {<ng-container i18n="@@discuss.colleaguePicker.nobodyMatches">Nobody matches.</ng-container>}</div>
         }
       </div>
     </lc-dialog>

@@ -1,8 +1,10 @@
+import { DOCUMENT } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, effect, inject, input, signal, untracked } from '@angular/core';
 import { Router, RouterLink } from '@angular/router';
-import { ConversationActions, IconComponent, NotificationService, PresenceStore, type ConversationAction } from '@lc/platform/web';
+import { ConversationActions, DropdownComponent, IconComponent, LazyOutletComponent, NotificationService, SlotOutletComponent, type ConversationAction } from '@lc/platform/web';
 import type { ConversationItem, ConversationKind } from '@lc/protocol';
 import { ChatWindowsStore } from '../../data/chat-windows.store';
+import { ConversationLook } from '../../data/conversation-look';
 import { ConversationsStore } from '../../data/conversations.store';
 import { DiscussApi, type Colleague } from '../../data/discuss-api.service';
 import { ConversationAvatarComponent } from '../conversation-avatar.component';
@@ -10,40 +12,42 @@ import { ThreadComponent } from '../thread/thread.component';
 import { ChannelsDialog } from './channels.dialog';
 import { ColleaguePickerDialog } from './colleague-picker.dialog';
 import { DiscussSidebarComponent } from './sidebar.component';
-import { VisitorPanelComponent } from './visitor-panel.component';
 
 type OpenDialog = 'channels' | 'chat' | 'invite' | null;
 
-const PRESENCE_LABELS = { online: 'Online', away: 'Away', offline: 'Offline' } as const;
-
 /**
- * The Discuss app: the sidebar of conversations, the selected one in full (its id is in the URL, so a
- * reload keeps it), and for a live chat the visitor's details beside it.
+ * The Discuss app: the sidebar of conversations (under what other modules put at its top, the
+ * `discussSidebar` slot), the selected one in full (its id is in the URL, so a reload keeps it), and
+ * beside it the side panel its kind declares, if any.
  */
 @Component({
   selector: 'lc-discuss-page',
-  imports: [ChannelsDialog, ColleaguePickerDialog, ConversationAvatarComponent, DiscussSidebarComponent, IconComponent, RouterLink, ThreadComponent, VisitorPanelComponent],
+  imports: [ChannelsDialog, ColleaguePickerDialog, ConversationAvatarComponent, DiscussSidebarComponent, DropdownComponent, IconComponent, LazyOutletComponent, RouterLink, SlotOutletComponent, ThreadComponent],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './discuss.page.html',
   styleUrl: './discuss.page.css',
 })
 export default class DiscussPage {
+  protected inviteTitle(): string {
+    return $localize`:@@discuss.discuss.inviteTo:Invite to #${this.selected()?.name ?? ''}:CHANNEL:`;
+  }
   /** Route parameter of /discuss/:id. */
   readonly id = input<string>();
   /** ?start=chat or ?start=channel (from the messaging menu's "New Message"). */
   readonly start = input<string>();
 
   protected readonly store = inject(ConversationsStore);
-  /** Open chat windows show as headers along the bottom here: the thread keeps clear of them. */
+  protected readonly look = inject(ConversationLook);
+  /** Other conversations' chat windows show as headers along the bottom here: the thread keeps clear of them. */
   protected readonly windows = inject(ChatWindowsStore);
   private readonly api = inject(DiscussApi);
   private readonly actionsRegistry = inject(ConversationActions);
-  private readonly presence = inject(PresenceStore);
   private readonly notifications = inject(NotificationService);
   private readonly router = inject(Router);
 
   protected readonly dialog = signal<OpenDialog>(null);
-  protected readonly showVisitor = signal(true);
+  /** Beside the thread on a wide screen; on a phone, instead of it, only when asked for (the header's info button). */
+  protected readonly showPanel = signal(!inject(DOCUMENT).defaultView?.matchMedia?.('(max-width: 576px)').matches);
 
   protected readonly selectedId = computed(() => {
     const id = Number(this.id());
@@ -52,19 +56,7 @@ export default class DiscussPage {
   protected readonly selected = computed(() => (this.selectedId() ? this.store.conversation(this.selectedId()!) : undefined));
   protected readonly notFound = computed(() => !!this.selectedId() && this.store.loaded() && !this.selected());
   protected readonly actions = computed(() => (this.selected() ? this.actionsRegistry.for(this.selected()!) : []));
-  protected readonly subtitle = computed(() => {
-    const c = this.selected();
-    if (!c) return '';
-    if (c.kind === 'channel') {
-      const count = (c.members?.length ?? 0) + 1;
-      return `${count} ${count === 1 ? 'member' : 'members'}`;
-    }
-    if (c.kind === 'chat') {
-      const status = c.members?.[0] ? this.presence.status(c.members[0].id) : null;
-      return status ? PRESENCE_LABELS[status] : '';
-    }
-    return c.livechat ? `Live chat · ${c.livechat.channelName}${c.livechat.status === 'ended' ? ' · Ended' : ''}` : 'Live chat';
-  });
+  protected readonly subtitle = computed(() => (this.selected() ? this.look.subtitle(this.selected()!) : ''));
   protected readonly memberIds = computed(() => (this.selected()?.members ?? []).map((m) => m.id));
 
   constructor() {
@@ -96,7 +88,7 @@ export default class DiscussPage {
     try {
       this.store.add(await this.api.invite(channel.id, colleague.id));
       this.dialog.set(null);
-      this.notifications.success(`${colleague.name} was invited to #${channel.name}.`);
+      this.notifications.success($localize`:@@discuss.discuss.invited:${colleague.name}:NAME: was invited to #${channel.name}:CHANNEL:.`);
     } catch {
       // The interceptor shows why.
     }
@@ -111,7 +103,7 @@ export default class DiscussPage {
 
   protected async leave(): Promise<void> {
     const c = this.selected();
-    if (!c || !confirm(`Leave ${c.kind === 'channel' ? `#${c.name}` : c.name}? You will no longer receive its messages.`)) return;
+    if (!c || !confirm($localize`:@@discuss.discuss.leaveConfirm:Leave ${this.look.title(c)}:CONVERSATION:? You will no longer receive its messages.`)) return;
     try {
       await this.store.leave(c.id);
       void this.router.navigate(['/discuss']);

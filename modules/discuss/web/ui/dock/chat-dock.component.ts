@@ -1,21 +1,23 @@
 import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
-import { DropdownComponent } from '@lc/platform/web';
+import { currentPath, DropdownComponent } from '@lc/platform/web';
 import { ChatWindowsStore } from '../../data/chat-windows.store';
 import { ConversationsStore } from '../../data/conversations.store';
 import { ConversationAvatarComponent } from '../conversation-avatar.component';
-import { currentPath, isDiscussPath } from '../current-path';
+import { discussConversationId, isDiscussPath } from '../current-path';
 import { ChatWindowComponent } from './chat-window.component';
 
 /**
  * The chat windows at the bottom right of every page (the shell's `dock` slot, outside the router outlet,
- * so they survive navigation): as many side by side as the viewport holds, the rest behind "+N".
+ * so they survive navigation): as many side by side as the viewport holds, the rest behind "+N". In
+ * Discuss they are headers only, without the conversation Discuss shows, and on a phone not there at all
+ * (Discuss's list has them, and headers would cover its composer).
  */
 @Component({
   selector: 'lc-chat-dock',
   imports: [ChatWindowComponent, ConversationAvatarComponent, DropdownComponent],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    @for (window of windows.shown(); track window.conversationId) {
+    @for (window of docked(); track window.conversationId) {
       <lc-chat-window [state]="window" [headerOnly]="onDiscuss()" />
     }
     @if (hidden().length) {
@@ -41,6 +43,7 @@ import { ChatWindowComponent } from './chat-window.component';
     }
   `,
   styleUrl: './chat-dock.component.css',
+  host: { '[class.on-discuss]': 'onDiscuss()' },
 })
 export class ChatDockComponent {
   protected readonly windows = inject(ChatWindowsStore);
@@ -48,6 +51,7 @@ export class ChatDockComponent {
   private readonly path = currentPath();
 
   protected readonly onDiscuss = computed(() => isDiscussPath(this.path()));
+  protected readonly docked = computed(() => (this.onDiscuss() ? this.windows.shownBeside(discussConversationId(this.path())) : this.windows.shown()));
   protected readonly hidden = computed(() => this.windows.hidden().flatMap((w) => this.store.conversation(w.conversationId) ?? []));
   protected readonly hiddenUnread = computed(() => this.hidden().filter((c) => c.unreadCount > 0).length);
 }

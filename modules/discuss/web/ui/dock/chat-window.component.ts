@@ -21,7 +21,7 @@ import { ThreadComponent } from '../thread/thread.component';
     class: 'lc-chat-window',
     tabindex: '-1',
     role: 'region',
-    '[attr.aria-label]': "'Chat with ' + (conversation()?.name ?? '')",
+    '[attr.aria-label]': "chatWith(conversation()?.name ?? '')",
     '[attr.data-conversation-id]': 'state().conversationId',
     '[class.folded]': 'folded()',
     '(focusin)': 'hasFocus.set(true)',
@@ -29,6 +29,12 @@ import { ThreadComponent } from '../thread/thread.component';
   },
 })
 export class ChatWindowComponent {
+  protected readonly openInDiscuss = $localize`:@@discuss.chatWindow.openInDiscuss:Open in Discuss`;
+  protected readonly openLabel = $localize`:@@discuss.chatWindow.open:Open`;
+  protected readonly foldLabel = $localize`:@@discuss.chatWindow.fold:Fold`;
+  protected chatWith(name: string): string {
+    return $localize`:@@discuss.chatWindow.chatWith:Chat with ${name}:NAME:`;
+  }
   readonly state = input.required<ChatWindowState>();
   /** On the Discuss page the windows show as headers only: Discuss shows the conversations in full. */
   readonly headerOnly = input(false);

@@ -1,28 +1,32 @@
 import { ChangeDetectionStrategy, Component, computed, inject, signal, viewChild } from '@angular/core';
 import { Router } from '@angular/router';
-import { DropdownComponent, IconComponent } from '@lc/platform/web';
+import { currentPath, DropdownComponent, IconComponent, SlotOutletComponent } from '@lc/platform/web';
 import type { ConversationItem, ConversationKind } from '@lc/protocol';
 import { ChatWindowsStore } from '../../data/chat-windows.store';
 import { Clock } from '../../data/clock';
+import { ConversationLook } from '../../data/conversation-look';
 import { ConversationsStore } from '../../data/conversations.store';
 import { DiscussNotifier } from '../../data/notifier.service';
 import { ConversationAvatarComponent } from '../conversation-avatar.component';
-import { currentPath, isDiscussPath } from '../current-path';
+import { isDiscussPath } from '../current-path';
 import { preview, relativeTime } from '../format';
 
 type Tab = 'all' | ConversationKind;
 
-const TABS: Array<{ id: Tab; label: string }> = [
-  { id: 'all', label: 'All' },
-  { id: 'chat', label: 'Chats' },
-  { id: 'channel', label: 'Channels' },
-  { id: 'livechat', label: 'Livechat' },
+/** Discuss's own tabs; the other modules' kinds add theirs after them. */
+const ownTabs = (): Array<{ id: Tab; label: string }> => [
+  { id: 'all', label: $localize`:@@discuss.messagingMenu.all:All` },
+  { id: 'chat', label: $localize`:@@discuss.messagingMenu.chats:Chats` },
+  { id: 'channel', label: $localize`:@@discuss.messagingMenu.channels:Channels` },
 ];
 
-/** The systray's messaging menu: the comments icon with the number of unread conversations, and their list. */
+/**
+ * The systray's messaging menu: the comments icon with the number of unread conversations, and their list,
+ * under what other modules put at its top (the `messagingMenu` slot).
+ */
 @Component({
   selector: 'lc-messaging-menu',
-  imports: [ConversationAvatarComponent, DropdownComponent, IconComponent],
+  imports: [ConversationAvatarComponent, DropdownComponent, IconComponent, SlotOutletComponent],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './messaging-menu.component.html',
   styleUrl: './messaging-menu.component.css',
@@ -32,11 +36,12 @@ export class MessagingMenuComponent {
   protected readonly notifier = inject(DiscussNotifier);
   private readonly windows = inject(ChatWindowsStore);
   private readonly clock = inject(Clock);
+  private readonly look = inject(ConversationLook);
   private readonly router = inject(Router);
   private readonly path = currentPath();
   private readonly dropdown = viewChild.required(DropdownComponent);
 
-  protected readonly tabs = TABS;
+  protected readonly tabs = [...ownTabs(), ...this.look.declared.map((view) => ({ id: view.kind, label: view.label }))];
   protected readonly tab = signal<Tab>('all');
   protected readonly rows = computed(() => {
     const tab = this.tab();
@@ -47,7 +52,7 @@ export class MessagingMenuComponent {
       .filter((c) => tab === 'all' || c.kind === tab)
       .map((conversation) => ({
         conversation,
-        preview: preview(conversation, myId),
+        preview: preview(conversation, myId, this.look.emptyPreview(conversation)),
         when: conversation.lastMessage ? relativeTime(conversation.lastMessage.createdAt, now) : '',
       }));
   });

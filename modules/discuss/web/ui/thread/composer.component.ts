@@ -1,13 +1,17 @@
-import { ChangeDetectionStrategy, Component, computed, ElementRef, inject, input, signal, viewChild } from '@angular/core';
+import { afterRenderEffect, ChangeDetectionStrategy, Component, computed, ElementRef, inject, input, viewChild } from '@angular/core';
 import { ComposerSuggestionsDirective, IconComponent } from '@lc/platform/web';
 import { ConversationsStore } from '../../data/conversations.store';
+import { DraftsStore } from '../../data/drafts.store';
 import { TypingStore } from '../../data/typing.store';
 
 const BODY_MAX = 4000;
 /** The box grows with its text up to this height, then scrolls. */
 const MAX_HEIGHT_PX = 160;
 
-/** Odoo's composer: an auto-growing box; Enter sends, Shift+Enter is a new line; the others see us typing. */
+/**
+ * Odoo's composer: an auto-growing box; Enter sends, Shift+Enter is a new line; the others see us typing.
+ * Its text is the conversation's draft, so a chat window and Discuss show the same one, kept until sent.
+ */
 @Component({
   selector: 'lc-composer',
   imports: [ComposerSuggestionsDirective, IconComponent],
@@ -27,12 +31,12 @@ const MAX_HEIGHT_PX = 160;
         (keydown.enter)="onEnter($any($event))"
         (blur)="typing.userStopped(conversationId())"
       ></textarea>
-      <button type="button" class="lc-composer-send" title="Send (Enter)" aria-label="Send" [disabled]="!canSend()" (click)="send()">
+      <button i18n-aria-label="@@discuss.composer.send" i18n-title="@@discuss.composer.sendEnter" type="button" class="lc-composer-send" title="Send (Enter)" aria-label="Send" [disabled]="!canSend()" (click)="send()">
         <lc-icon name="send" [size]="18" />
       </button>
     </div>
     @if (tooLong()) {
-      <div class="lc-composer-error">{{ text().trim().length }} / {{ bodyMax }} characters: shorten the message to send it.</div>
+      <div i18n="@@discuss.composer.charactersShortenTheMessage" class="lc-composer-error">{{ text().trim().length // i18n(ph="TRIM_COUNT") }} / {{ bodyMax // i18n(ph="BODY_MAX") }} characters: shorten the message to send it.</div>
     }
   `,
   styleUrl: './composer.component.css',
@@ -40,24 +44,32 @@ const MAX_HEIGHT_PX = 160;
 })
 export class ComposerComponent {
   readonly conversationId = input.required<number>();
-  readonly placeholder = input('Write a message…');
+  readonly placeholder = input($localize`:@@discuss.composer.writeAMessage:Write a message…`);
   readonly disabled = input(false);
 
   private readonly store = inject(ConversationsStore);
+  private readonly drafts = inject(DraftsStore);
   protected readonly typing = inject(TypingStore);
   private readonly box = viewChild.required<ElementRef<HTMLTextAreaElement>>('box');
   protected readonly bodyMax = BODY_MAX;
-  protected readonly text = signal('');
+  protected readonly text = computed(() => this.drafts.draft(this.conversationId()));
   protected readonly tooLong = computed(() => this.text().trim().length > BODY_MAX);
   protected readonly canSend = computed(() => !this.disabled() && !!this.text().trim() && !this.tooLong());
+
+  constructor() {
+    // A draft restored, or typed in the conversation's other composer, sizes the box too.
+    afterRenderEffect(() => {
+      this.text();
+      this.resize();
+    });
+  }
 
   focus(): void {
     this.box().nativeElement.focus();
   }
 
   protected onInput(value: string): void {
-    this.text.set(value);
-    this.resize();
+    this.drafts.set(this.conversationId(), value);
     if (value.trim()) this.typing.userTyped(this.conversationId());
     else this.typing.userStopped(this.conversationId());
   }
@@ -72,9 +84,8 @@ export class ComposerComponent {
     if (!this.canSend()) return;
     this.store.send(this.conversationId(), this.text());
     this.typing.userStopped(this.conversationId());
-    this.text.set('');
+    this.drafts.clear(this.conversationId());
     this.box().nativeElement.value = '';
-    this.resize();
     this.focus();
   }
 

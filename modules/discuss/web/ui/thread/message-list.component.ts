@@ -4,6 +4,7 @@ import { messageKey, type ChatMessage } from '../../data/chat-message';
 import { Clock } from '../../data/clock';
 import { timeOfDay } from '../format';
 import { messageRows } from './message-rows';
+import { SYSTEM_MESSAGE_TEXTS, systemText } from './system-text';
 
 /** Within this distance of the bottom, new messages keep the list scrolled to the bottom. */
 const STICK_PX = 48;
@@ -45,6 +46,9 @@ export class MessageListComponent {
   protected readonly avatarSize = computed(() => (this.compact() ? 28 : 36));
   protected readonly time = timeOfDay;
   protected readonly key = messageKey;
+  private readonly systemTexts = inject(SYSTEM_MESSAGE_TEXTS);
+  /** A system message in the user's language (see systemText). */
+  protected readonly systemText = (message: ChatMessage) => systemText(message, this.systemTexts);
 
   constructor() {
     effect(() => {

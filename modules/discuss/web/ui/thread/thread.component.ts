@@ -1,6 +1,7 @@
 import { ChangeDetectionStrategy, Component, computed, effect, inject, input, untracked, viewChild } from '@angular/core';
-import { IconComponent } from '@lc/platform/web';
+import { IconComponent, LazyOutletComponent } from '@lc/platform/web';
 import type { ConversationItem } from '@lc/protocol';
+import { ConversationLook } from '../../data/conversation-look';
 import { ConversationsStore } from '../../data/conversations.store';
 import { TabFocus } from '../../data/tab-focus';
 import { TypingStore } from '../../data/typing.store';
@@ -15,7 +16,7 @@ import { TypingIndicatorComponent } from './typing-indicator.component';
  */
 @Component({
   selector: 'lc-thread',
-  imports: [ComposerComponent, IconComponent, MessageListComponent, TypingIndicatorComponent],
+  imports: [ComposerComponent, IconComponent, LazyOutletComponent, MessageListComponent, TypingIndicatorComponent],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './thread.component.html',
   styleUrl: './thread.component.css',
@@ -23,25 +24,22 @@ import { TypingIndicatorComponent } from './typing-indicator.component';
 })
 export class ThreadComponent {
   readonly conversation = input.required<ConversationItem>();
-  /** In a chat window: compact, with the visitor's details as a banner. */
+  /** In a chat window: compact, under the banner its kind declares, if any. */
   readonly compact = input(false);
   readonly active = input(false);
 
   protected readonly store = inject(ConversationsStore);
+  private readonly look = inject(ConversationLook);
   private readonly typingStore = inject(TypingStore);
   private readonly focus = inject(TabFocus);
   private readonly composer = viewChild(ComposerComponent);
 
   protected readonly thread = computed(() => this.store.thread(this.conversation().id));
-  protected readonly ended = computed(() => this.conversation().livechat?.status === 'ended');
-  protected readonly placeholder = computed(() => {
-    const c = this.conversation();
-    return `Message ${c.kind === 'channel' ? `#${c.name}` : c.name}…`;
-  });
-  protected readonly typingNames = computed(() => {
-    const c = this.conversation();
-    return this.typingStore.typing(c.id).map((author) => (author.kind === 'visitor' ? (c.livechat?.visitorName ?? 'Visitor') : author.name));
-  });
+  protected readonly ended = computed(() => this.look.ended(this.conversation()));
+  protected readonly banner = computed(() => (this.compact() ? this.look.banner(this.conversation()) : undefined));
+  protected readonly placeholder = computed(() => $localize`:@@discuss.thread.messagePlaceholder:Message ${this.look.title(this.conversation())}:CONVERSATION:…`);
+  /** The server names each author, a guest (visitor) too. */
+  protected readonly typingNames = computed(() => this.typingStore.typing(this.conversation().id).map((author) => author.name));
 
   constructor() {
     effect(() => {

@@ -1,13 +1,17 @@
 import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
+import { plural } from '@lc/platform/web';
+
+/** A private-use character that no name or translation contains. */
+const NAME_MARK = '\uE000';
 
 /** "Visitor is typing…" with Odoo's pill of moving dots. */
 @Component({
   selector: 'lc-typing-indicator',
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    @if (text()) {
+    @if (parts().length) {
       <span class="lc-typing-dots" aria-hidden="true"><i></i><i></i><i></i></span>
-      <span class="lc-typing-text">{{ text() }}</span>
+      <span class="lc-typing-text">@for (part of parts(); track $index) {@if (part.name) {<bdi>{{ part.text }}</bdi>} @else {<span>{{ part.text }}</span>}}</span>
     }
   `,
   host: { class: 'lc-typing', role: 'status', 'aria-live': 'polite' },
@@ -23,11 +27,20 @@ import { ChangeDetectionStrategy, Component, computed, input } from '@angular/co
 })
 export class TypingIndicatorComponent {
   readonly names = input.required<readonly string[]>();
-  protected readonly text = computed(() => {
-    const names = this.names();
-    if (!names.length) return '';
-    if (names.length === 1) return `${names[0]} is typing…`;
-    if (names.length === 2) return `${names[0]} and ${names[1]} are typing…`;
-    return `${names[0]}, ${names[1]} and ${names.length - 2} more are typing…`;
+  /** The sentence, names apart: each name in a <bdi>, so a right-to-left one cannot reorder the rest. */
+  protected readonly parts = computed((): Array<{ text: string; name?: true }> => {
+    const [first, second, ...rest] = this.names();
+    if (!first) return [];
+    // The translated sentence decides where the names go: they are marked, then split out.
+    const [a, b] = [NAME_MARK + '0', NAME_MARK + '1'];
+    const sentence = !second
+      ? $localize`:@@discuss.typing.one:${a}:NAME: is typing…`
+      : !rest.length
+        ? $localize`:@@discuss.typing.two:${a}:NAME: and ${b}:OTHER_NAME: are typing…`
+        : plural($localize`:@@discuss.typing.more:${a}:NAME:, ${b}:OTHER_NAME: and {count, plural, one {# other} other {# others}} are typing…`, rest.length);
+    return sentence
+      .split(new RegExp(`(${NAME_MARK}[01])`))
+      .filter(Boolean)
+      .map((part) => (part === a ? { text: first, name: true as const } : part === b ? { text: second, name: true as const } : { text: part }));
   });
 }

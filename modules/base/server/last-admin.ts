@@ -1,0 +1,19 @@
+import { ConflictException } from '@nestjs/common';
+import { Not, type Repository } from 'typeorm';
+import type { User } from './entities/user.entity';
+
+type AdminFacts = Pick<User, 'active' | 'groups'>;
+
+const isActiveAdmin = (user: AdminFacts) => user.active && user.groups.includes('admin');
+
+/**
+ * Someone must always be able to administer the database: taking `admin` from the last active admin, or
+ * archiving them (themselves included), is a 409. Call it under the admins' lock, before the write.
+ */
+export async function assertAnAdminRemains(users: Repository<User>, before: AdminFacts, after: User): Promise<void> {
+  if (!isActiveAdmin(before) || isActiveAdmin(after)) return;
+  const others = await users.find({ select: { id: true, groups: true, active: true }, where: { id: Not(after.id), active: true } });
+  if (others.some(isActiveAdmin)) return;
+  const change = after.active ? 'take the Administrator group from' : 'archive';
+  throw new ConflictException(`${after.name} is the last active administrator: give another active user the Administrator group before you ${change} them`);
+}

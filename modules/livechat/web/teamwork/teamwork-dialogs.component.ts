@@ -1,0 +1,27 @@
+import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
+import { BlockVisitorDialog } from './block-visitor.dialog';
+import { TeamworkActions } from './teamwork-actions.service';
+import { TransferDialog } from './transfer.dialog';
+
+/**
+ * Where the teamwork dialogs open: in the systray slot, so that they cover the navbar and the chat windows
+ * they were opened from; it takes no room there itself.
+ */
+@Component({
+  selector: 'lc-teamwork-dialogs',
+  imports: [BlockVisitorDialog, TransferDialog],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  template: `
+    @if (actions.dialog(); as dialog) {
+      @if (dialog.kind === 'transfer') {
+        <lc-transfer-dialog [conversation]="dialog.conversation" (closed)="actions.dialog.set(null)" />
+      } @else {
+        <lc-block-visitor-dialog [conversation]="dialog.conversation" (closed)="actions.dialog.set(null)" />
+      }
+    }
+  `,
+  styles: `:host { display: contents; }`,
+})
+export class TeamworkDialogsComponent {
+  protected readonly actions = inject(TeamworkActions);
+}
