@@ -112,6 +112,38 @@ describe("the shell in the operator's language", () => {
     await page.locator('.lc-navbar-sections').getByText('Channels', { exact: true }).waitFor();
     await screenshot(page, 'lang-en-channels');
   }, 120_000);
+
+  test('an administrator works in Chinese: every app fits on a desktop and a phone', async () => {
+    const page = await suite.newPage(...DESKTOP, { locale: 'en-US' });
+    await logIn(page, 'admin', 'admin');
+    const origin = suite.server.url;
+    expect((await page.request.patch(`${origin}/api/me/preferences`, { data: { lang: 'zh-CN' }, headers: { origin } })).status()).toBe(200);
+    const phone = await suite.newPage(...PHONE, { locale: 'en-US' });
+    await logIn(phone, 'admin', 'admin', { keepLanguage: true });
+    await page.reload();
+    for (const view of [page, phone]) {
+      await view.getByRole('button', { name: '用户菜单' }).waitFor();
+      expect(await htmlLang(view)).toBe('zh-CN');
+    }
+    const size = (view: Page) => (view === page ? 'desktop' : 'phone');
+    for (const view of [page, phone]) {
+      for (const [path, name, ready] of [
+        ['/web/', 'home', () => view.getByText('在线客服', { exact: true }).first()],
+        ['/web/apps', 'apps', () => view.getByRole('searchbox', { name: '搜索应用...' })],
+        ['/web/settings/users', 'users', () => view.getByText('Marc Demo').first()],
+        ['/web/livechat/channels', 'channels', () => view.getByRole('searchbox', { name: '搜索频道...' })],
+        ['/web/discuss', 'discuss', () => view.getByRole('button', { name: '开始会话' }).first()],
+        ['/web/livechat/reporting/sessions', 'reporting', () => view.getByText('该时段内没有会话')],
+        ['/web/profile', 'preferences', () => view.getByRole('tab', { name: '修改密码' })],
+      ] as const) {
+        await view.goto(path);
+        await ready().waitFor();
+        await screenshot(view, `lang-zh-${size(view)}-${name}`);
+        await expectNoOverflow(view, `${size(view)} ${name}`);
+      }
+    }
+    expect((await page.request.patch(`${origin}/api/me/preferences`, { data: { lang: 'en-US' }, headers: { origin } })).status()).toBe(200);
+  }, 120_000);
 });
 
 const htmlLang = (page: Page) => page.evaluate(() => document.documentElement.lang);

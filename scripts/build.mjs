@@ -30,6 +30,7 @@ const moduleParts = (part) => readdirSync(join(root, 'modules')).map((m) => `mod
 
 run(process.execPath, ['scripts/gen-web-modules.mjs']);
 run(process.execPath, ['scripts/gen-web-i18n.mjs']);
+run(process.execPath, ['scripts/gen-web-icons.mjs']);
 
 const serverInputs = newest(['apps/server/src', 'apps/server/tsconfig.json', 'libs', 'tsconfig.json', 'package-lock.json', ...moduleParts('server'), ...moduleParts('manifest.ts'), ...moduleParts('i18n')], notTest);
 if (isFresh('dist/server/.built', serverInputs)) console.log('server: up to date');

@@ -1,6 +1,6 @@
 // The part of the module contract only the build can check: every menu `route` of every manifest must open
 // a route that some module's web part declares (the server never sees Angular routes), two modules may not
-// declare the same route path, and each web part must carry its module's name. Run by gen-web-modules.mjs before every build, so `npm start` and
+// declare the same route path, each web part must carry its module's name, and a menu's `icon` must be in the sprite. Run by gen-web-modules.mjs before every build, so `npm start` and
 // `npm run build` stop on a broken menu; also `node scripts/check-menu-routes.mjs [modulesDir]`.
 //
 // It bundles every manifest.ts and web/index.ts with esbuild and evaluates them in Node. Routes load their
@@ -10,6 +10,7 @@ import { mkdirSync, existsSync, readdirSync, rmSync, writeFileSync } from 'node:
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
+import { iconNames } from './gen-web-icons.mjs';
 
 const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -23,6 +24,7 @@ export async function menuRouteProblems(modulesDir = join(repoRoot, 'modules')) 
     .map((e) => e.name)
     .sort();
   const modules = await loadModules(modulesDir, folders);
+  const icons = iconNames(modulesDir);
   const problems = [];
   const allRoutes = [...SHELL_ROUTES];
   const routeOwners = new Map();
@@ -44,6 +46,7 @@ export async function menuRouteProblems(modulesDir = join(repoRoot, 'modules')) 
           const hint = own.length ? `; the routes of "${folder}" are: ${own.map((p) => `/${p}`).join(', ')}` : `; "${folder}" has no web routes (modules/${folder}/web/index.ts)`;
           problems.push(`module "${folder}": menu "${menu.id}" opens "${menu.route}", which no web route declares${hint}`);
         }
+        if (typeof menu?.icon === 'string' && !icons.has(menu.icon)) problems.push(`module "${folder}": menu "${menu.id}" shows icon "${menu.icon}", which neither libs/platform/web/icons.svg nor any module's web/icons.svg has`);
         visit(menu?.children);
       }
     };

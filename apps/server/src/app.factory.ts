@@ -168,7 +168,7 @@ function trustProxySetting(raw: string): string | number | boolean {
 export const SHELL_PREFIX = '/web';
 
 /** Angular's output names carry a hash of their content (`outputHashing: all`): main-LFE2N3F6.js, chunk-O-oIV-oK.js, media/…. */
-const HASHED_NAME = /^(main|chunk|polyfills|styles|worker)-[\w-]{8}\.(js|css)$|^media\/.+-[\w-]{8}\.\w+$/;
+const HASHED_NAME = /^(main|chunk|polyfills|styles|worker)-[\w-]{8}\.(js|css)$|^icons-[\w-]{8}\.svg$|^media\/.+-[\w-]{8}\.\w+$/;
 
 /**
  * Serves the built Angular shell, precompressed: hashed files immutable for a year, the others (index.html)

@@ -66,4 +66,14 @@ describe('menu routes checked at build time', () => {
     expect(output).toContain('module "blog": menu "blog" opens "/blog", which no web route declares');
     expect(output).toContain('module "shop_copy": web route "/shop/orders" is already declared by module "shop"');
   });
+
+  it('stops on a menu icon that no sprite has, and takes a module`s own icons', () => {
+    const root = mkdtempSync(join(tmpdir(), 'lc-menu-icons-'));
+    writeModule(root, 'shop', [{ id: 'shop', label: 'Shop', icon: 'cart', children: [{ id: 'shop.home', label: 'Home', route: '/shop', icon: 'shopping-bag' }] }], `[{ path: 'shop', loadComponent: () => import('./home.page') }]`);
+    writeFileSync(join(root, 'shop/web/icons.svg'), '<svg xmlns="http://www.w3.org/2000/svg"><symbol id="cart" viewBox="0 0 24 24"><path d="M0 0h24v24H0z"/></symbol></svg>');
+    const { status, output } = check(root);
+    expect(status).toBe(1);
+    expect(output).not.toContain('"cart"');
+    expect(output).toContain('module "shop": menu "shop.home" shows icon "shopping-bag", which neither libs/platform/web/icons.svg nor any module\'s web/icons.svg has');
+  });
 });

@@ -42,7 +42,7 @@ function prepareCopy(): string {
     }
   }
   rmSync(dir, { recursive: true, force: true });
-  const parts = ['apps/server/src', 'apps/server/test/test-app.ts', 'apps/server/test/openapi-validation.ts', 'apps/server/test/socket-validation.ts', 'apps/server/test/smtp-inbox.ts', 'apps/server/tsconfig.json', 'apps/web/tsconfig.app.json', 'libs', 'modules/base', 'scripts/new-module.mjs', 'scripts/check-menu-routes.mjs', 'scripts/check-web-i18n.mjs', 'scripts/gen-web-i18n.mjs', 'apps/web/src', 'scripts/jest', 'tsconfig.json', 'tsconfig.spec.json', 'jest.config.js', 'package.json'];
+  const parts = ['apps/server/src', 'apps/server/test/test-app.ts', 'apps/server/test/openapi-validation.ts', 'apps/server/test/socket-validation.ts', 'apps/server/test/smtp-inbox.ts', 'apps/server/tsconfig.json', 'apps/web/tsconfig.app.json', 'libs', 'modules/base', 'scripts/new-module.mjs', 'scripts/check-menu-routes.mjs', 'scripts/gen-web-icons.mjs', 'scripts/check-web-i18n.mjs', 'scripts/gen-web-i18n.mjs', 'apps/web/src', 'scripts/jest', 'tsconfig.json', 'tsconfig.spec.json', 'jest.config.js', 'package.json'];
   for (const part of parts) cpSync(join(REPO, part), join(dir, part), { recursive: true, filter: (src) => !src.endsWith('.spec.ts') });
   symlinkSync(join(REPO, 'node_modules'), join(dir, 'node_modules'), 'dir');
   return dir;

@@ -48,6 +48,7 @@ describe('static delivery: precompressed, cached, revalidated', () => {
     writeFileSync(join(webRoot, 'main-AB12CD34.js'), script);
     writeFileSync(join(webRoot, 'chunk-O-oIV-oK.js'), 'a;'); // a name from Angular's chunk optimizer; too small to gain from compression
     writeFileSync(join(webRoot, 'favicon.svg'), '<svg/>'); // a fixed name
+    writeFileSync(join(webRoot, 'icons-Yw-68hI0.svg'), `<svg xmlns="http://www.w3.org/2000/svg">${'<symbol id="a"/>'.repeat(100)}</svg>`); // the icon sprite (scripts/gen-web-icons.mjs)
     mkdirSync(join(webRoot, 'media'));
     writeFileSync(join(webRoot, 'media/logo-QW12ER34.svg'), `<svg xmlns="http://www.w3.org/2000/svg">${'<g/>'.repeat(200)}</svg>`);
     compressTree(webRoot);
@@ -85,6 +86,8 @@ describe('static delivery: precompressed, cached, revalidated', () => {
     expect([svg.status, svg.headers['content-encoding'], svg.headers['content-type'], svg.headers['cache-control']]).toEqual([200, 'br', 'image/svg+xml', 'public, max-age=31536000, immutable']);
     const chunk = await get(`${t.url}/web/chunk-O-oIV-oK.js`, { 'Accept-Encoding': 'br, gzip' });
     expect([chunk.status, chunk.headers['content-encoding'], chunk.headers['vary'], chunk.body.toString(), chunk.headers['cache-control']]).toEqual([200, undefined, undefined, 'a;', 'public, max-age=31536000, immutable']);
+    const sprite = await get(`${t.url}/web/icons-Yw-68hI0.svg`, { 'Accept-Encoding': 'gzip' });
+    expect([sprite.status, sprite.headers['content-encoding'], sprite.headers['cache-control']]).toEqual([200, 'gzip', 'public, max-age=31536000, immutable']);
     const icon = await get(`${t.url}/web/favicon.svg`);
     expect([icon.status, icon.headers['cache-control'], icon.body.toString()]).toEqual([200, 'no-cache', '<svg/>']);
   });

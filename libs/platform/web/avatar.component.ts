@@ -1,5 +1,5 @@
-import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
-import { ICONS } from './icons';
+import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
+import { ICON_SET, iconHref } from './icons';
 
 const AVATAR_COLORS = ['#71639e', '#017e84', '#e07a5f', '#3d85c6', '#6aa84f', '#c27ba0', '#b45f06', '#674ea7', '#0b8a8a', '#a64d79'];
 
@@ -25,7 +25,7 @@ export function initials(name: string): string {
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     @if (visitor()) {
-      <svg [attr.viewBox]="person.viewBox" [attr.width]="size() * 0.62" [attr.height]="size() * 0.62" fill="currentColor" aria-hidden="true" focusable="false"><path [attr.d]="person.path" /></svg>
+      <svg [attr.width]="size() * 0.62" [attr.height]="size() * 0.62" fill="currentColor" aria-hidden="true" focusable="false"><use [attr.href]="person" /></svg>
     } @else {
       {{ letters() }}
     }
@@ -46,7 +46,7 @@ export class AvatarComponent {
   readonly size = input(32);
   /** A website visitor: the neutral visitor avatar, the same for all. */
   readonly visitor = input(false);
-  protected readonly person = ICONS['user'];
+  protected readonly person = iconHref(inject(ICON_SET), 'user');
   protected readonly letters = computed(() => initials(this.name()));
   protected readonly color = computed(() => (this.visitor() ? VISITOR_AVATAR_COLOR : avatarColor(this.name())));
 }

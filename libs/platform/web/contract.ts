@@ -1,7 +1,6 @@
 import type { Type } from '@angular/core';
 import type { Routes } from '@angular/router';
 import type { ConversationKindView } from './conversation-kinds';
-import type { IconDefinition } from './icons';
 
 /**
  * Named places in the shell that modules fill (Odoo's registries: systray, main components...):
@@ -81,11 +80,6 @@ export interface WebModule {
    * what acts on them (a service's ConversationActions) is what stops.
    */
   conversationKinds?: ConversationKindView[];
-  /**
-   * Icons only this module uses, by name, for its manifest's menus (`icon`) and its templates (`<lc-icon>`),
-   * so that a module never edits the shell's set. Compiled in: keep it to a few paths.
-   */
-  icons?: Record<string, IconDefinition>;
 }
 
 export function defineWebModule(module: WebModule): WebModule {

@@ -1,6 +1,5 @@
 import { defineWebModule } from '@lc/platform/web';
 import { LIVECHAT_CONVERSATIONS } from './discuss/livechat-conversations';
-import { LIVECHAT_ICONS } from './icons';
 
 /** Who may open a page (`data.groups`): the shell shows "Access denied" to the others. */
 const MANAGERS = { groups: ['livechat_manager'] };
@@ -37,5 +36,4 @@ export default defineWebModule({
     () => import('./teamwork/help-requests.store').then((m) => m.HelpRequestsStore),
   ],
   conversationKinds: [LIVECHAT_CONVERSATIONS],
-  icons: LIVECHAT_ICONS,
 });
