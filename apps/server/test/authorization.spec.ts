@@ -23,6 +23,9 @@ describe('authorization matrix', () => {
   const visitorToken: Partial<Record<Role, string>> = {};
   let ids: { operator: number; nonMember: number; channel: number; spareChannel: number; session: number; conversation: number; internalChannel: number; openChannel: number; invitee: number; endedSession: number };
 
+  /** A canned response of `operator`'s, for routes that read or change one. */
+  const operatorsCannedResponse = async () => (await t.http.post('/api/canned-responses').auth(token.operator!, { type: 'bearer' }).send({ shortcut: `own${++counter}`, body: 'Hi' }).expect(201)).body;
+
   /** A session of the shared channel (its only operator is `operator`), for routes that change it. */
   const newSession = async () => (await t.http.post(`/api/livechat/channels/${ids.channel}/sessions`).send({}).expect(201)).body;
 
@@ -156,6 +159,22 @@ describe('authorization matrix', () => {
     // The visitor reports their pages; the operators in the conversation and managers read who they are.
     { method: 'post', path: '/api/livechat/sessions/:session/pages', body: () => ({ url: 'https://example.com/pricing', title: 'Pricing' }), expected: { ...users(401, 401), visitor: 204, otherVisitor: 404 } },
     { method: 'get', path: '/api/livechat/sessions/:session/visitor', expected: { ...groups(403, 200, 200), operator: 200 } },
+    // The widget and its translations: public, for any website.
+    { method: 'get', path: '/livechat/widget.js', expected: all(200) },
+    { method: 'get', path: '/livechat/i18n/fr-FR.json', expected: all(200) },
+    // Canned responses: operators keep their own (another operator does not know of them: 404); managers see everyone's.
+    { method: 'get', path: '/api/canned-responses', expected: groups(200, 200, 200) },
+    { method: 'post', path: '/api/canned-responses', body: () => ({ shortcut: `s${++counter}`, body: 'Hello!' }), expected: groups(201, 201, 201) },
+    ...(['get', 'patch', 'delete'] as const).map(
+      (method): Route => ({
+        method,
+        path: '',
+        name: `${method.toUpperCase()} /api/canned-responses/:id (the operator's own)`,
+        body: method === 'patch' ? () => ({ body: 'Hello again!' }) : undefined,
+        fresh: async () => ({ path: `/api/canned-responses/${(await operatorsCannedResponse()).id}` }),
+        expected: { ...groups(404, method === 'delete' ? 204 : 200, method === 'delete' ? 204 : 200), operator: method === 'delete' ? 204 : 200 },
+      }),
+    ),
     // Discuss: a live chat is known only to its members (404 for anyone else, managers and admins too).
     { method: 'get', path: '/api/discuss/conversations', expected: users(401, 200) },
     { method: 'get', path: '/api/discuss/conversations/:conversation', expected: { ...users(401, 404), operator: 200 } },
@@ -226,6 +245,9 @@ describe('authorization matrix', () => {
       { event: 'typing', payload: () => ({ conversationId: ids.conversation, typing: true }), expected: { visitor: 'ok', otherVisitor: 404, nonMember: 404, operator: 'ok', manager: 404, admin: 404 } },
       { event: 'message', payload: () => ({ conversationId: ids.internalChannel, body: 'socket' }), expected: { visitor: 404, otherVisitor: 404, nonMember: 403, operator: 'ok', manager: 403, admin: 403 } },
       { event: 'activity', payload: () => undefined, expected: { visitor: 403, otherVisitor: 403, nonMember: 'ok', operator: 'ok', manager: 'ok', admin: 'ok' } },
+      // The Channels page asks for its operators' joins and leaves: users only.
+      { event: 'livechat.channels.watch', payload: () => undefined, expected: { visitor: 403, otherVisitor: 403, nonMember: 'ok', operator: 'ok', manager: 'ok', admin: 'ok' } },
+      { event: 'livechat.channels.unwatch', payload: () => undefined, expected: { visitor: 403, otherVisitor: 403, nonMember: 'ok', operator: 'ok', manager: 'ok', admin: 'ok' } },
     ];
     it.each(events.map((e, i) => [`${e.event} #${i}`, e] as const))('%s', async (_name, { event, payload, expected }) => {
       const actual: Record<string, unknown> = {};
