@@ -61,10 +61,19 @@ export class ConversationsService {
     await tx.createQueryBuilder().insert().into(Member).values({ conversationId, userId, lastSeenMessageId: 0 }).orIgnore().execute();
   }
 
-  /** Removes a member and tells every tab of theirs (`conversation.left`), which drops the conversation. */
-  async removeMember(conversationId: number, userId: number): Promise<void> {
-    await this.removeMemberWithin(this.db.manager, conversationId, userId);
-    this.announceLeft(conversationId, [userId]);
+  /**
+   * A member leaves: the module of the conversation's kind may refuse or post a message (its id is returned,
+   * for the caller to deliver), in the transaction that removes them; their tabs drop it once committed.
+   */
+  async leave(conversation: Conversation, userId: number): Promise<number | null> {
+    const hook = this.hooks.leaveHook(conversation.kind);
+    const messageId = await this.db.transaction(async (tx) => {
+      const stored = hook ? await hook(tx, conversation, userId) : null;
+      await this.removeMemberWithin(tx, conversation.id, userId);
+      return stored;
+    });
+    this.announceLeft(conversation.id, [userId]);
+    return messageId;
   }
 
   /** Removes a member inside the caller's transaction; the caller calls announceLeft once committed. */

@@ -51,12 +51,13 @@ export class DiscussController {
     return this.conversations.itemFor(id, user.id);
   }
 
-  @ApiRoute('Leave a conversation', { returns: 'OkAnswer' })
+  @ApiRoute('Leave a conversation', { returns: 'OkAnswer', errors: { 409: 'The module of this kind of conversation refuses (the operator of a running live chat)' } })
   @Post(':id/leave')
   @HttpCode(200)
   async leave(@CurrentUser() user: AuthUser, @IdParam() id: number): Promise<{ ok: true }> {
-    await this.conversations.requireMember(id, user.id);
-    await this.conversations.removeMember(id, user.id);
+    const conversation = await this.conversations.requireMember(id, user.id);
+    const messageId = await this.conversations.leave(conversation, user.id);
+    if (messageId) await this.messages.deliverStored(id, [messageId]);
     return { ok: true };
   }
 }

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
 import type { AppSocket, Sql } from '@lc/platform/server';
 import type { AuthorKind, ConversationItem, Message, SocketMessageDto } from '@lc/protocol';
 import type { Conversation } from './entities';
@@ -22,6 +23,12 @@ export interface MessageFactsHook {
 }
 
 /**
+ * Called inside the transaction that removes a member from a conversation of the module's kind, before the
+ * removal: it may refuse (throw an HttpException) or store a system message (its id, delivered once committed).
+ */
+export type LeaveHook = (tx: EntityManager, conversation: Conversation, userId: number) => Promise<number | null>;
+
+/**
  * How modules that depend on discuss extend it without discuss knowing them: named hooks that discuss
  * calls, each registered once by the module that owns it (never a slot another module could overwrite).
  */
@@ -31,6 +38,7 @@ export class DiscussHooks {
   readonly itemDetails: Array<(conversations: Conversation[]) => Promise<Map<number, ItemDetails>>> = [];
   private readonly guestMessages = new Map<string, GuestMessageHandler>();
   private readonly messageFactsByKind = new Map<string, MessageFactsHook>();
+  private readonly leaveByKind = new Map<string, LeaveHook>();
 
   /** The module that recognises a kind of guest (socket identity) answers their `message` events. */
   onGuestMessage(module: string, handler: GuestMessageHandler): void {
@@ -50,5 +58,15 @@ export class DiscussHooks {
 
   messageFacts(kind: string): MessageFactsHook | undefined {
     return this.messageFactsByKind.get(kind);
+  }
+
+  /** The module that brings a kind of conversation decides what a member leaving it means (one hook per kind). */
+  onLeave(kind: string, hook: LeaveHook): void {
+    if (this.leaveByKind.has(kind)) throw new Error(`Leaving "${kind}" conversations was registered twice`);
+    this.leaveByKind.set(kind, hook);
+  }
+
+  leaveHook(kind: string): LeaveHook | undefined {
+    return this.leaveByKind.get(kind);
   }
 }

@@ -1,9 +1,9 @@
 import { ConflictException, ForbiddenException, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, In, IsNull, Not } from 'typeorm';
+import { DataSource, type EntityManager, In, IsNull, Not } from 'typeorm';
 import type { AuthUser } from '@lc/platform/server';
 import type { HelpRequestItem, LivechatSessionItem } from '@lc/protocol';
-import { ConversationsService, MessagesService } from '../../discuss/server/public-api';
+import { ConversationsService, DiscussHooks, MessagesService } from '../../discuss/server/public-api';
 import { ChannelOperator, LivechatChannel, LivechatSession } from './entities';
 import { HelpSignals } from './help-signals';
 import { OperatorNames } from './operator-names';
@@ -12,7 +12,8 @@ import { SYSTEM_AUTHOR, SystemMessages } from './system-messages';
 
 /**
  * "Looking for help" (Odoo's name): an operator flags a conversation, every operator inside its channel
- * sees it at once, and the first to join comes in beside the operator (the visitor sees them arrive).
+ * sees it at once, and the first to join comes in beside the operator (the visitor sees them arrive, and
+ * leave again).
  */
 @Injectable()
 export class HelpRequests {
@@ -23,7 +24,12 @@ export class HelpRequests {
     private readonly operatorNames: OperatorNames,
     private readonly sessionList: SessionList,
     private readonly signals: HelpSignals,
+    private readonly hooks: DiscussHooks,
   ) {}
+
+  onApplicationBootstrap(): void {
+    this.hooks.onLeave('livechat', (tx, conversation, userId) => this.leaving(tx, conversation.id, userId));
+  }
 
   /** Its operator asks for help, or takes the request back. */
   async flag(session: LivechatSession, user: AuthUser, needHelp: boolean): Promise<LivechatSessionItem> {
@@ -66,6 +72,18 @@ export class HelpRequests {
     if (session.needsHelpSince !== null) await this.changed(session, false);
     else if (messageId) await this.conversations.announce(session.conversationId, await this.conversations.memberIds(session.conversationId));
     return this.sessionList.item(session.id);
+  }
+
+  /**
+   * Someone who joined a running chat leaves it (Discuss → Leave): the visitor and the operator read that they
+   * left. Its own operator cannot walk out on the visitor: they end the chat or transfer it.
+   */
+  private async leaving(tx: EntityManager, conversationId: number, userId: number): Promise<number | null> {
+    const session = await tx.getRepository(LivechatSession).findOneBy({ conversationId });
+    if (!session || session.status === 'ended') return null;
+    if (session.operatorId === userId) throw new ConflictException('You are the operator of this chat: end it or transfer it instead of leaving it');
+    const name = (await this.operatorNames.ref(userId, tx))?.name ?? '';
+    return this.messages.storeWithin(tx, conversationId, SYSTEM_AUTHOR, SystemMessages.left(name));
   }
 
   /** The channel's operators are told; the members' items follow (the operator's "Ask for help" state). */

@@ -25,4 +25,6 @@ export const SystemMessages = {
   transferredToQueue: (channel: string): MessageI18n => ({ key: 'livechat.transferredToQueue', params: { channel: isolateText(channel) } }),
   /** An operator who answered a call for help (or a manager) joined beside the operator. */
   joined: (operator: string): MessageI18n => ({ key: 'livechat.joined', params: { name: isolateText(operator) } }),
+  /** Someone who had joined a running chat left it. */
+  left: (operator: string): MessageI18n => ({ key: 'livechat.left', params: { name: isolateText(operator) } }),
 };

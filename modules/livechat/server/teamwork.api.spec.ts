@@ -235,6 +235,18 @@ describe('livechat teamwork', () => {
       await t.http.post(`/api/livechat/sessions/${v.sessionId}/join`).set(bearer(sofia.token)).expect(200);
       expect((await t.http.get(`/api/livechat/sessions/${v.sessionId}/transcript`).set(bearer(manager.token))).body.messages.filter((m: { body: string }) => m.body.includes('joined'))).toHaveLength(1);
       await waitFor(() => expect(heard.sort()).toEqual(['marc:false', 'marc:true', 'sofia:false', 'sofia:true']));
+
+      // The helper leaves again: the visitor and the operator read it. The operator cannot leave the visitor alone (409).
+      const departure = nextEvent(v.socket, 'message', (m) => m.author.kind === 'system' && m.body.includes('left'));
+      const marcReads = nextEvent(marc.socket!, 'message', (m) => m.author.kind === 'system' && m.body.includes('left'));
+      await t.http.post(`/api/discuss/conversations/${v.conversationId}/leave`).set(bearer(sofia.token)).expect(200);
+      const left = await departure;
+      expect([left.body, left.i18n]).toEqual([`\u2068${sofia.name}\u2069 left the conversation`, { key: 'livechat.left', params: { name: `\u2068${sofia.name}\u2069` } }]);
+      expect((await marcReads).id).toBe(left.id);
+      await t.http.get(`/api/discuss/conversations/${v.conversationId}`).set(bearer(sofia.token)).expect(404);
+      const refused = await t.http.post(`/api/discuss/conversations/${v.conversationId}/leave`).set(bearer(marc.token)).expect(409);
+      expect(refused.body.message).toBe('You are the operator of this chat: end it or transfer it instead of leaving it');
+      await t.http.get(`/api/discuss/conversations/${v.conversationId}`).set(bearer(marc.token)).expect(200);
     });
 
     it('is asked by its operator only, while the chat runs; a manager joins from anywhere; the end of the chat clears it', async () => {
