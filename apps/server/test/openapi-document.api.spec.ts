@@ -86,6 +86,12 @@ describe('the OpenAPI document', () => {
     expect(schema('RateSessionRequest').properties.comment).toEqual(expect.objectContaining({ maxLength: 1000 }));
     expect(schema('BlockVisitorRequest').properties.days).toEqual(expect.objectContaining({ minimum: 1, maximum: 365 }));
     expect(schema('PageReportRequest').properties.url).toEqual(expect.objectContaining({ maxLength: 2048 }));
+    // My preferences: `lang` and the user fields every module declares, composed at start-up as the route validates them.
+    expect(schema('UpdatePreferences')).toEqual({
+      type: 'object',
+      additionalProperties: false,
+      properties: { lang: expect.objectContaining({ maxLength: 35 }), livechatUsername: expect.objectContaining({ maxLength: 64 }), livechatLanguages: expect.objectContaining({ type: 'array', maxItems: 200 }) },
+    });
   });
 
   it('answers with the protocol types: responses reference libs/protocol schemas', async () => {

@@ -30,10 +30,22 @@ export class UserFieldsService {
    * same transforms, the same 400 naming each bad or unknown field.
    */
   async validateBody<T extends object>(own: Type<T>, body: unknown): Promise<T & Values> {
+    return this.validation.transform(body, { type: 'body', metatype: this.bodyType(own) });
+  }
+
+  /**
+   * The class of a body made of `own` fields and every extension's, named `name` in the API documents: its
+   * validation rules and its OpenAPI schema are those of the classes it is made of.
+   */
+  bodyType(own: Type, name = `${own.name}WithUserFields`): Type {
     let bodyType = this.bodyTypes.get(own);
-    // The modules' fields first: the order of the messages stays the one of the API before they moved.
-    if (!bodyType) this.bodyTypes.set(own, (bodyType = IntersectionType(...this.extensions.map((extension) => extension.patch), own)));
-    return this.validation.transform(body, { type: 'body', metatype: bodyType });
+    if (!bodyType) {
+      // The modules' fields first: the order of the messages stays the one of the API before they moved.
+      bodyType = IntersectionType(...this.extensions.map((extension) => extension.patch), own);
+      Object.defineProperty(bodyType, 'name', { value: name });
+      this.bodyTypes.set(own, bodyType);
+    }
+    return bodyType;
   }
 
   /**
