@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { Client } from 'pg';
+import type { Client as PgClient } from 'pg';
 import type { DataSourceOptions } from 'typeorm';
 
 const isPostgres = (databaseUrl: string) => /^postgres(ql)?:\/\//.test(databaseUrl);
@@ -37,7 +37,9 @@ export function dataSourceOptions(databaseUrl: string, entities: Function[], mig
  */
 export async function holdStartupLock(databaseUrl: string, schema: string | undefined): Promise<{ release(): Promise<void> }> {
   if (!isPostgres(databaseUrl)) return { release: async () => undefined };
-  const client = new Client({ connectionString: databaseUrl });
+  // Loaded here, not at the top: a SQLite server never loads the PostgreSQL client (~10 MB of RSS).
+  const { Client } = require('pg') as typeof import('pg');
+  const client: PgClient = new Client({ connectionString: databaseUrl });
   await client.connect();
   try {
     await client.query(`SELECT pg_advisory_lock(hashtext($1))`, [`livechat-startup:${schema ?? 'public'}`]);

@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
-import { createTransport, type Transporter } from 'nodemailer';
+import type { Transporter } from 'nodemailer';
 import { APP_CONFIG, type AppConfig } from '@lc/platform/server';
 
 export interface OutgoingMail {
@@ -22,7 +22,8 @@ export class LivechatMailer implements OnModuleDestroy {
   private readonly pending = new Set<Promise<void>>();
 
   constructor(@Inject(APP_CONFIG) config: AppConfig) {
-    this.transport = config.smtpUrl ? createTransport(config.smtpUrl) : null;
+    // nodemailer (~10 MB of RSS) is loaded only when there is a mail server to talk to.
+    this.transport = config.smtpUrl ? (require('nodemailer') as typeof import('nodemailer')).createTransport(config.smtpUrl) : null;
     this.from = config.mailFrom;
   }
 

@@ -10,6 +10,14 @@ import { crossOriginReason } from '../edge/same-origin-writes';
 import { SocketCaps } from '../edge/socket-caps';
 import { HostSocketIdentities } from './socket-identities';
 
+/** The places a socket holds in the caps: its client address's, and its guest's. */
+interface Places {
+  address: string;
+  capKey?: string;
+}
+const PLACES = Symbol('places');
+type SocketWithPlaces = AppSocket & { [PLACES]?: Places };
+
 /**
  * Owns the socket.io server of this process: authenticates every handshake (a user's token or session
  * cookie, or a guest recognised by an enabled module's authenticator) and puts the socket in its rooms
@@ -58,14 +66,7 @@ export class RealtimeGateway extends Realtime implements OnGatewayInit {
     const auth = (socket.handshake.auth ?? {}) as Record<string, unknown>;
     const address = this.clientAddress(socket);
     if (!this.perAddress.take(address)) return 'Too many connections from this address';
-    let released = false;
-    const release = (key?: string) => () => {
-      if (released) return;
-      released = true;
-      this.perAddress.release(address);
-      if (key) this.perGuest.release(key);
-    };
-    const refuse = (error: string, key?: string) => (release(key)(), error);
+    const refuse = (error: string, key?: string) => (this.releasePlaces({ address, capKey: key }), error);
 
     const guest = this.identities.find(auth);
     if (guest) {
@@ -76,7 +77,7 @@ export class RealtimeGateway extends Realtime implements OnGatewayInit {
       const capKey = `${authenticator.module}:${found.key}`;
       if (!this.perGuest.take(capKey)) return refuse(`Too many connections for this ${authenticator.label}`);
       socket.data = { kind: 'visitor', module: authenticator.module, key: found.key, claims: found.claims };
-      socket.once('disconnect', release(capKey));
+      this.holdPlaces(socket, { address, capKey });
       await socket.join(found.rooms);
       return undefined;
     }
@@ -91,9 +92,30 @@ export class RealtimeGateway extends Realtime implements OnGatewayInit {
     const user = await this.moduleRef.get(Authenticator, { strict: false }).authenticate(token);
     if (!user) return refuse('Invalid or expired token');
     socket.data = { kind: 'user', user };
-    socket.once('disconnect', release());
+    this.holdPlaces(socket, { address });
     await socket.join([userRoom(user.id), INTERNAL_USERS_ROOM, tokenRoom(tokenHash(token))]);
     return undefined;
+  }
+
+  /**
+   * The socket keeps its places (per address, per guest) until it disconnects: one listener shared by
+   * every socket, rather than a closure and a once() wrapper per socket. 'disconnect' is emitted once.
+   */
+  private holdPlaces(socket: AppSocket, places: Places): void {
+    (socket as SocketWithPlaces)[PLACES] = places;
+    socket.on('disconnect', this.releaseOnDisconnect);
+  }
+
+  private readonly releaseOnDisconnect = ((gateway) =>
+    function (this: SocketWithPlaces) {
+      const places = this[PLACES];
+      this[PLACES] = undefined;
+      if (places) gateway.releasePlaces(places);
+    })(this);
+
+  private releasePlaces({ address, capKey }: Places): void {
+    this.perAddress.release(address);
+    if (capKey) this.perGuest.release(capKey);
   }
 
   /** The client's address as express sees it (the `trust proxy` setting), not the proxy's. */

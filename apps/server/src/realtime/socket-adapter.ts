@@ -1,7 +1,7 @@
 import type { INestApplicationContext, WsMessageHandler } from '@nestjs/common';
 import { IoAdapter } from '@nestjs/platform-socket.io';
-import { createAdapter } from '@socket.io/redis-adapter';
-import { createClient } from 'redis';
+import type { createAdapter } from '@socket.io/redis-adapter';
+import type { createClient } from 'redis';
 import type { Observable } from 'rxjs';
 import type { Server, ServerOptions, Socket } from 'socket.io';
 import { payloadProblem } from '../edge/payload-guard';
@@ -13,6 +13,10 @@ import { payloadProblem } from '../edge/payload-guard';
  */
 export const MAX_SOCKET_FRAME_BYTES = 1_000_000;
 
+/** Where a socket keeps its own handlers, by event name (see bindMessageHandlers). */
+const HANDLERS = Symbol('handlers');
+type SocketWithHandlers = Socket & { [HANDLERS]?: Record<string, WsMessageHandler['callback']> };
+
 /**
  * socket.io on the HTTP port. With REDIS_URL, socket.io's official Redis adapter carries room emits
  * between processes, so any number of them behind a load balancer behave as one.
@@ -20,12 +24,18 @@ export const MAX_SOCKET_FRAME_BYTES = 1_000_000;
 export class SocketAdapter extends IoAdapter {
   private redisAdapter?: ReturnType<typeof createAdapter>;
   private readonly redisClients: Array<ReturnType<typeof createClient>> = [];
+  /** One listener per event name (and ack mode), shared by every socket. */
+  private readonly listeners = new Map<string, (...args: unknown[]) => void>();
+  private transform?: (data: unknown) => Observable<unknown>;
 
   constructor(app: INestApplicationContext) {
     super(app);
   }
 
   async connectToRedis(url: string, keyPrefix?: string): Promise<void> {
+    // Loaded only with REDIS_URL: a single process never loads the Redis client.
+    const { createClient } = require('redis') as typeof import('redis');
+    const { createAdapter } = require('@socket.io/redis-adapter') as typeof import('@socket.io/redis-adapter');
     const pub = createClient({ url });
     const sub = pub.duplicate();
     for (const client of [pub, sub]) client.on('error', (err) => console.error(`Redis: ${err.message}`));
@@ -41,36 +51,68 @@ export class SocketAdapter extends IoAdapter {
   }
 
   /**
-   * One plain listener per event and socket. Nest's own version builds an rxjs pipeline per handler and
-   * socket (fromEvent, mergeMap, takeUntil a shared disconnect stream): ~90 closures, about 15 kB of heap for
-   * every idle connection, twice what socket.io itself needs. Same behaviour: the handler's result (through
-   * interceptors and pipes) is the acknowledgement, or `{event, data}` is emitted back.
+   * Nest calls this for every socket and gateway with handlers bound to that socket. Its own version builds
+   * an rxjs pipeline per handler and socket (~15 kB of heap per idle connection); a closure per handler and
+   * socket still cost ~100 bytes each. Here each event name has ONE listener for every socket (socket.io
+   * calls it with the socket as `this`), which finds the socket's own handler in one small object. Same
+   * behaviour: the handler's result (through interceptors and pipes) is the acknowledgement, or
+   * `{event, data}` is emitted back.
    */
   override bindMessageHandlers(socket: Socket, handlers: WsMessageHandler[], transform: (data: unknown) => Observable<unknown>): void {
+    // Nest makes a new transform per call, always the same code of its one WebSocketsController (the
+    // handler's value, promise or observable, as an observable): the first one serves every socket.
+    this.transform ??= transform;
+    const own = ((socket as SocketWithHandlers)[HANDLERS] ??= Object.create(null) as Record<string, WsMessageHandler['callback']>);
     for (const { message, callback, isAckHandledManually } of handlers) {
-      socket.on(message, (...args: unknown[]) => {
-        const ack = typeof args.at(-1) === 'function' ? (args.pop() as (response: unknown) => void) : undefined;
-        const data = args.length > 1 ? args : args[0];
-        // The same guard as HTTP bodies (depth, NUL, prototype keys), before any pipe builds on the payload.
-        const problem = payloadProblem(data, 'payload');
-        if (problem) return ack?.({ error: problem, status: 400 });
-        let responses: Observable<unknown>;
-        try {
-          responses = transform(callback(data, ack));
-        } catch (error) {
-          return this.logger.error(error);
-        }
-        responses.subscribe({
-          next: (response) => {
-            if (response === null || response === undefined) return;
-            const { event, data: payload } = response as { event?: string; data?: unknown };
-            if (event) socket.emit(event, payload);
-            else if (ack && !isAckHandledManually) ack(response);
-          },
-          error: (error) => this.logger.error(error),
-        });
-      });
+      if (!(message in own)) {
+        own[message] = callback;
+        socket.on(message, this.sharedListener(message, isAckHandledManually));
+      } else {
+        // Two gateways on one event name: the second gets a listener of its own, as with Nest.
+        socket.on(message, (...args: unknown[]) => this.dispatch(socket, callback, isAckHandledManually, transform, args));
+      }
     }
+  }
+
+  /** Nest's IoAdapter wraps the callback in a closure and a once() wrapper per socket and gateway; 'disconnect' is emitted once anyway. */
+  override bindClientDisconnect(client: Socket, callback: (reason: unknown) => void): void {
+    client.on('disconnect', callback);
+  }
+
+  private sharedListener(message: string, isAckHandledManually: boolean): (...args: unknown[]) => void {
+    const key = `${isAckHandledManually ? 1 : 0}${message}`;
+    let listener = this.listeners.get(key);
+    if (!listener) {
+      const adapter = this;
+      listener = function (this: SocketWithHandlers, ...args: unknown[]) {
+        adapter.dispatch(this, this[HANDLERS]![message], isAckHandledManually, adapter.transform!, args);
+      };
+      this.listeners.set(key, listener);
+    }
+    return listener;
+  }
+
+  private dispatch(socket: Socket, callback: WsMessageHandler['callback'], isAckHandledManually: boolean, transform: (data: unknown) => Observable<unknown>, args: unknown[]): void {
+    const ack = typeof args.at(-1) === 'function' ? (args.pop() as (response: unknown) => void) : undefined;
+    const data = args.length > 1 ? args : args[0];
+    // The same guard as HTTP bodies (depth, NUL, prototype keys), before any pipe builds on the payload.
+    const problem = payloadProblem(data, 'payload');
+    if (problem) return ack?.({ error: problem, status: 400 });
+    let responses: Observable<unknown>;
+    try {
+      responses = transform(callback(data, ack));
+    } catch (error) {
+      return this.logger.error(error);
+    }
+    responses.subscribe({
+      next: (response) => {
+        if (response === null || response === undefined) return;
+        const { event, data: payload } = response as { event?: string; data?: unknown };
+        if (event) socket.emit(event, payload);
+        else if (ack && !isAckHandledManually) ack(response);
+      },
+      error: (error) => this.logger.error(error),
+    });
   }
 
   override async close(server: Server): Promise<void> {

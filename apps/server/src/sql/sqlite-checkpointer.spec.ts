@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { createTestApp, waitFor, type TestApp } from '@lc/testing';
+import { SqliteCheckpointer, WAL_START_BYTES } from './sqlite-checkpointer';
 
 describe('SQLite file: WAL, and checkpoints in a worker thread', () => {
   const dir = mkdtempSync(join(tmpdir(), 'lc-checkpoint-'));
@@ -20,6 +21,12 @@ describe('SQLite file: WAL, and checkpoints in a worker thread', () => {
     const db = t.app.get(DataSource);
     expect(await db.query('PRAGMA journal_mode')).toEqual([{ journal_mode: 'wal' }]);
     expect(await db.query('PRAGMA synchronous')).toEqual([{ synchronous: 1 }]);
+  });
+
+  it('starts no worker thread while nothing is written (start-up\'s pages are checkpointed at boot)', async () => {
+    await new Promise((resolve) => setTimeout(resolve, 600)); // a few looks at the log's size
+    expect((t.app.get(SqliteCheckpointer) as unknown as { worker?: unknown }).worker).toBeUndefined();
+    expect(statSync(`${file}-wal`).size).toBeLessThan(WAL_START_BYTES);
   });
 
   it('copies committed pages into the database file while the main connection never checkpoints', async () => {
