@@ -31,8 +31,8 @@ function files(dir: string, accept: (path: string) => boolean): string[] {
   return out;
 }
 
-// Migrations are history: they name the columns a table had.
-const isSource = (path: string) => /\.(ts|html|css)$/.test(path) && !/\.(spec|e2e)\.ts$/.test(path) && !path.endsWith('modules.generated.ts') && !path.includes('/migrations/');
+// Migrations are history: they name the columns a table had. Generated files are gathered from the modules' own (their web parts, icons).
+const isSource = (path: string) => /\.(ts|html|css)$/.test(path) && !/\.(spec|e2e)\.ts$/.test(path) && !path.endsWith('.generated.ts') && !path.includes('/migrations/');
 const rel = (path: string) => relative(ROOT, path);
 
 /** Each module's `depends`, read from its manifest without loading it. */
