@@ -4,7 +4,7 @@
 import { forkClient } from '../lib/client-processes.mjs';
 import { api } from '../lib/http.mjs';
 import { adminAndChannel, createOperators, joinChannel, startSession } from '../lib/product-setup.mjs';
-import { startRelay, startSqliteProduct, withServers } from '../lib/servers.mjs';
+import { cpuMs, startRelay, startSqliteProduct, withServers } from '../lib/servers.mjs';
 import { latencySummary, row, spread } from '../lib/stats.mjs';
 
 const OPERATORS_PER_CLIENT = 500;
@@ -36,12 +36,14 @@ async function productStarts(server, { operators: operatorCount, starts }, log) 
     await joinChannel(server.url, channelId, operators);
     const joinS = (performance.now() - t2) / 1000;
     log(`product: ${online} operators online (${((t2 - t1) / 1000).toFixed(1)} s) and inside the channel (${joinS.toFixed(1)} s); timing ${starts} session starts`);
+    const cpuBefore = cpuMs(server.pid);
     const timed = await timeSerial(starts, (i) => startSession(server.url, channelId, i));
+    const serverCpuMs = (cpuMs(server.pid) - cpuBefore) / starts;
     const perOperator = new Map(operators.map((op) => [op.id, 0]));
     let unassigned = 0;
     for (const s of timed.answers) perOperator.has(s.operator?.id) ? perOperator.set(s.operator.id, perOperator.get(s.operator.id) + 1) : unassigned++;
     const { answers, ...times } = timed;
-    return { ...times, spread: spread([...perOperator.values()]), unassigned, joinS };
+    return { ...times, spread: spread([...perOperator.values()]), unassigned, joinS, serverCpuMs };
   } finally {
     await Promise.all(holders.map((h) => h.close()));
   }
@@ -56,11 +58,12 @@ export async function assignment({ params, dir, log }) {
   log(`relay: POST /start p50 ${relay.p50.toFixed(2)} ms, p99 ${relay.p99.toFixed(2)} ms`);
   const product = await withServers([() => startSqliteProduct('product', dir)], (server) => productStarts(server, params, log));
   const s = product.spread;
-  log(`product: session start p50 ${product.p50.toFixed(2)} ms, p99 ${product.p99.toFixed(2)} ms; sessions per operator min ${s.min}, max ${s.max}, stddev ${s.stddev.toFixed(2)}${product.unassigned ? `; ${product.unassigned} NOT assigned` : ''}`);
+  log(`product: session start p50 ${product.p50.toFixed(2)} ms, p99 ${product.p99.toFixed(2)} ms, server CPU ${product.serverCpuMs.toFixed(2)} ms each; sessions per operator min ${s.min}, max ${s.max}, stddev ${s.stddev.toFixed(2)}${product.unassigned ? `; ${product.unassigned} NOT assigned` : ''}`);
   return {
     rows: [
       row('assignment session start p50', product.p50, relay.p50, 'ms', 2),
       row('assignment session start p99', product.p99, relay.p99, 'ms', 2),
+      row('assignment session start, server CPU per start', product.serverCpuMs, null, 'ms', 2),
       row(`assignment ${params.operators} operators joining one channel (set-up)`, product.joinS, null, 's', 1),
       row('assignment sessions/operator min', s.min, null, 'sessions', 0),
       row('assignment sessions/operator max', s.max, null, 'sessions', 0),

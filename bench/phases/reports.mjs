@@ -2,12 +2,11 @@
 // BENCH_REPORT_MESSAGES messages): GET /api/livechat/reports/sessions for the last 30 and 366 days, by day
 // and by operator, in a zone with summer time (as a browser in Brussels asks), on SQLite and PostgreSQL.
 // No baseline: the goal is an answer under 300 ms.
-import { readFileSync } from 'node:fs';
 import pg from 'pg';
 import { dropSchema, runId } from '../lib/backends.mjs';
 import { api } from '../lib/http.mjs';
 import { createPeople, generateHistory, writePostgres, writeSqlite } from '../lib/report-history.mjs';
-import { startProduct, withServers } from '../lib/servers.mjs';
+import { cpuMs, startProduct, withServers } from '../lib/servers.mjs';
 import { latencySummary, row } from '../lib/stats.mjs';
 
 const TZ = 'Europe/Brussels';
@@ -17,11 +16,6 @@ const GOAL_MS = 300;
 
 const day = (ms) => new Date(ms).toISOString().slice(0, 10);
 
-/** CPU time a process has used (all its threads), in ms: the same on a busy machine as on an idle one. */
-function cpuMs(pid) {
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-  return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // utime + stime, in clock ticks of 1/100 s
-}
 
 /** The four timed reports, ending tomorrow (today included) as the Reporting page asks. */
 function cases(nowMs) {

@@ -18,9 +18,17 @@ const ASSIGNMENT_LOCK = 0x6c630001;
  * reading the sessions again.
  */
 export interface QueueOutcome {
-  assigned: Array<LivechatSession & { operatorId: number }>;
-  stillQueued: LivechatSession[];
+  assigned: Array<QueuedSession & { status: 'active'; operatorId: number }>;
+  stillQueued: QueuedSession[];
 }
+
+/** What an assignment reads of a queued session (by hand-written SQL: no entity on this path). */
+export type QueuedSession = Pick<LivechatSession, 'id' | 'channelId' | 'conversationId' | 'status' | 'visitorTokenHash' | 'acceptLanguage' | 'transferredFromId' | 'assignmentSummary'>;
+
+/** A channel as the rules see it. */
+type ChannelLimit = Pick<LivechatChannel, 'id' | 'maxSessionsPerOperator'>;
+
+const nullableNumber = (value: unknown) => (value === null || value === undefined ? null : Number(value));
 
 /** Writes of the caller inside an assignment's transaction: `before` it (its value is passed on), `after` it. */
 export interface AroundAssignment<T> {
@@ -48,7 +56,7 @@ export interface OperatorFacts {
 export class AssignmentService {
   private readonly logger = new Logger('Assignment');
 
-  /** Joined active operators of a channel: languages, presence, ongoing sessions (all channels, this one), last assignment. */
+  /** Joined active operators of a channel: languages, presence, and their load (kept by the session triggers: AddOperatorLoad). */
   private readonly operatorFactsQuery: string;
 
   constructor(
@@ -60,12 +68,12 @@ export class AssignmentService {
   ) {
     const presenceFacts = presenceJoin(db, 'o."userId"');
     this.operatorFactsQuery = `SELECT o."userId", u."name", u."lang", pr."languages", ${presenceFacts.columns},
-        (SELECT COUNT(*) FROM "livechat_session" s WHERE s."operatorId" = o."userId" AND s."status" = 'active') AS "ongoing",
-        (SELECT COUNT(*) FROM "livechat_session" s WHERE s."operatorId" = o."userId" AND s."status" = 'active' AND s."channelId" = o."channelId") AS "inChannel",
-        (SELECT MAX(s."assignedAt") FROM "livechat_session" s WHERE s."operatorId" = o."userId") AS "lastAssignedAt"
+        COALESCE(l."ongoing", 0) AS "ongoing", COALESCE(cl."ongoing", 0) AS "inChannel", l."lastAssignedAt"
       FROM "livechat_channel_operator" o JOIN "${db.getMetadata(User).tableName}" u ON u."id" = o."userId"
       ${presenceFacts.join}
       LEFT JOIN "livechat_operator_profile" pr ON pr."userId" = o."userId"
+      LEFT JOIN "livechat_operator_load" l ON l."userId" = o."userId"
+      LEFT JOIN "livechat_operator_channel_load" cl ON cl."userId" = o."userId" AND cl."channelId" = o."channelId"
       WHERE o."channelId" = ? AND u."active" = ?
       ORDER BY o."userId"`;
   }
@@ -99,7 +107,7 @@ export class AssignmentService {
   }
 
   /** The channel's joined active operators, read in one statement (under the lock when deciding). */
-  async operatorFacts(manager: EntityManager, channel: LivechatChannel, enabled: Set<string>): Promise<OperatorFacts[]> {
+  async operatorFacts(manager: EntityManager, channel: ChannelLimit, enabled: Set<string>): Promise<OperatorFacts[]> {
     const rows = await this.sql.read({ text: this.operatorFactsQuery, params: [channel.id, true] }, manager);
     return rows.map((row) => {
       const userId = Number(row.userId);
@@ -117,12 +125,29 @@ export class AssignmentService {
   }
 
   private async assignWithin(manager: EntityManager, channelId: number, enabled: Set<string>): Promise<QueueOutcome> {
-    const channel = await manager.getRepository(LivechatChannel).findOneBy({ id: channelId });
+    const [channel] = await this.sql.read(sql`SELECT "id", "maxSessionsPerOperator" FROM "livechat_channel" WHERE "id" = ${channelId}`, manager);
     if (!channel) return { assigned: [], stillQueued: [] };
-    const queued = await manager.getRepository(LivechatSession).find({ where: { channelId, status: 'queued' }, order: { id: 'ASC' } });
+    const limit: ChannelLimit = { id: channelId, maxSessionsPerOperator: nullableNumber(channel.maxSessionsPerOperator) };
+    const queued = (
+      await this.sql.read(
+        sql`SELECT "id", "conversationId", "visitorTokenHash", "acceptLanguage", "transferredFromId", "assignmentSummary" FROM "livechat_session" WHERE "channelId" = ${channelId} AND "status" = ${'queued'} ORDER BY "id"`,
+        manager,
+      )
+    ).map(
+      (row): QueuedSession => ({
+        id: Number(row.id),
+        channelId,
+        conversationId: Number(row.conversationId),
+        status: 'queued',
+        visitorTokenHash: String(row.visitorTokenHash),
+        acceptLanguage: (row.acceptLanguage as string | null) ?? null,
+        transferredFromId: nullableNumber(row.transferredFromId),
+        assignmentSummary: row.assignmentSummary ? JSON.parse(String(row.assignmentSummary)) : null,
+      }),
+    );
     const assigned: QueueOutcome['assigned'] = [];
     for (const [i, session] of queued.entries()) {
-      const outcome = await this.assignOne(manager, channel, session, enabled);
+      const outcome = await this.assignOne(manager, limit, session, enabled);
       // Both stop this pass; a session ended meanwhile starts its own pass once it has ended.
       if (outcome === 'no operator') return { assigned, stillQueued: queued.slice(i) };
       if (outcome === 'ended meanwhile') return { assigned, stillQueued: queued.slice(i + 1) };
@@ -131,30 +156,36 @@ export class AssignmentService {
     return { assigned, stillQueued: [] };
   }
 
-  /** Decides for one queued session and records the decision: the session as it now is, or why it is not assigned. */
-  private async assignOne(manager: EntityManager, channel: LivechatChannel, session: LivechatSession, enabled: Set<string>): Promise<QueueOutcome['assigned'][number] | 'no operator' | 'ended meanwhile'> {
+  /**
+   * Decides for one queued session and records the decision: the session as it now is, or why it is not
+   * assigned. The session's triggers count the assignment in the operator's load (AddOperatorLoad).
+   */
+  private async assignOne(manager: EntityManager, channel: ChannelLimit, session: QueuedSession, enabled: Set<string>): Promise<QueueOutcome['assigned'][number] | 'no operator' | 'ended meanwhile'> {
     const facts = await this.gatherFacts(manager, channel, session, enabled);
     const decision = decideAssignment(facts);
-    const sessions = manager.getRepository(LivechatSession);
+    const summary = JSON.stringify(decision.summary);
     if (decision.operatorId === null) {
-      await sessions.update({ id: session.id, status: 'queued' }, { assignmentReason: decision.reason, assignmentSummary: decision.summary });
-      session.assignmentReason = decision.reason;
+      await this.sql.read(sql`UPDATE "livechat_session" SET "assignmentReason" = ${decision.reason}, "assignmentSummary" = ${summary} WHERE "id" = ${session.id} AND "status" = ${'queued'}`, manager);
       session.assignmentSummary = decision.summary;
       return 'no operator';
     }
-    const changes = { status: 'active' as const, operatorId: decision.operatorId, assignedAt: Date.now(), assignmentReason: decision.reason, assignmentSummary: decision.summary };
-    const { affected } = await sessions.update({ id: session.id, status: 'queued' }, changes);
-    if (!affected) return 'ended meanwhile';
+    const assignedAt = Date.now();
+    const updated = await this.sql.read(
+      sql`UPDATE "livechat_session" SET "status" = ${'active'}, "operatorId" = ${decision.operatorId}, "assignedAt" = ${assignedAt}, "assignmentReason" = ${decision.reason}, "assignmentSummary" = ${summary}
+        WHERE "id" = ${session.id} AND "status" = ${'queued'} RETURNING "id"`,
+      manager,
+    );
+    if (!updated.length) return 'ended meanwhile';
     await this.conversations.addMemberWithin(manager, session.conversationId, decision.operatorId);
     this.logger.debug(`session ${session.id}: ${decision.reason}`);
-    return { ...session, ...changes };
+    return { ...session, status: 'active', operatorId: decision.operatorId, assignmentSummary: decision.summary };
   }
 
   /**
    * Everything the rules need about the joined operators in one read (no entity per operator: with a
    * thousand operators, loading them through the ORM was most of a session start).
    */
-  private async gatherFacts(manager: EntityManager, channel: LivechatChannel, session: LivechatSession, enabled: Set<string>) {
+  private async gatherFacts(manager: EntityManager, channel: ChannelLimit, session: QueuedSession, enabled: Set<string>) {
     const candidates: CandidateFacts[] = [];
     const excluded: Array<{ name: string; why: string }> = [];
     for (const operator of await this.operatorFacts(manager, channel, enabled)) {

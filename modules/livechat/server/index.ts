@@ -19,6 +19,7 @@ import { AddSessionStartKey1764000000440 } from './migrations/add-session-start-
 import { AddAssignmentSummaryAndCountry1764000000470 } from './migrations/add-assignment-summary-and-country';
 import { AddTeamwork1764000000700 } from './migrations/add-teamwork';
 import { AddChannelTranslations1764000000900 } from './migrations/add-channel-translations';
+import { AddOperatorLoad1764000000950 } from './migrations/add-operator-load';
 import { LivechatMailer } from './mailer';
 import { OperatorNames } from './operator-names';
 import { OperatorProfileUserFields } from './operator-profile-fields';
@@ -48,7 +49,7 @@ const entities = [LivechatChannel, ChannelOperator, LivechatSession, OperatorPro
 @PlatformModule({
   imports: [TypeOrmModule.forFeature(entities)],
   entities,
-  migrations: [CreateLivechatTables1764000000400, IndexOperatorAssignments1764000000410, WidenPageUrl1764000000420, MoveOperatorProfiles1764000000430, AddSessionStartKey1764000000440, AddSessionRatings1764000000460, AddAssignmentSummaryAndCountry1764000000470, AddSessionReportFacts1764000000480, AddTeamwork1764000000700, AddChannelTranslations1764000000900],
+  migrations: [CreateLivechatTables1764000000400, IndexOperatorAssignments1764000000410, WidenPageUrl1764000000420, MoveOperatorProfiles1764000000430, AddSessionStartKey1764000000440, AddSessionRatings1764000000460, AddAssignmentSummaryAndCountry1764000000470, AddSessionReportFacts1764000000480, AddTeamwork1764000000700, AddChannelTranslations1764000000900, AddOperatorLoad1764000000950],
   controllers: [ChannelsController, ReportsController, TranscriptController, TeamworkController, VisitorController, WidgetController],
   lifecycle: LivechatLifecycle,
   providers: [SessionFacts, SessionReports, AssignmentService, SessionQueue, SessionList, SessionRatings, VisitorSessions, ChannelsService, VisitorRateLimits, LivechatSweeper, VisitorBridge, VisitorGateway, ChannelsGateway, LivechatDemoData, OperatorNames, OperatorProfileUserFields, LivechatMailer, SessionMails,

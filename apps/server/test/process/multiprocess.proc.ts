@@ -1,5 +1,6 @@
 import { Client } from 'pg';
 import type { Socket } from 'socket.io-client';
+import { storedAndCountedLoad } from '../../../../modules/livechat/server/operator-load-recount';
 import { allMessages, Api, closeSockets, connect, nextEvent, POSTGRES_URL, REDIS_URL, sleep, startServer, uniqueName, waitFor, type ServerProcess } from './harness';
 
 /**
@@ -123,7 +124,27 @@ describe('two processes on PostgreSQL + Redis', () => {
     const after: any[] = await apiA.ok('GET', `/api/livechat/sessions?channelId=${channelId}&status=active`, { token: manager.token });
     expect(after.map((s) => s.id)).toContain(queued[0].id);
     expect(after).toHaveLength(10);
+    await expectLoadMatchesRecount();
+
+    // Ends through both processes at once, each freeing a slot that the queue takes: the load stays exact.
+    await Promise.all(after.slice(0, 6).map((s, i) => (i % 2 ? apiA : apiB).ok('POST', `/api/livechat/sessions/${s.id}/close`, { token: manager.token })));
+    await waitFor(async () => expect(await apiA.ok('GET', `/api/livechat/sessions?channelId=${channelId}&status=active`, { token: manager.token })).toHaveLength(10));
+    await expectLoadMatchesRecount();
   });
+
+  /** The operators' load kept by the sessions' triggers equals a recount from the sessions (livechat's AddOperatorLoad). */
+  async function expectLoadMatchesRecount(): Promise<void> {
+    const client = new Client({ connectionString: POSTGRES_URL });
+    await client.connect();
+    try {
+      await client.query(`SET search_path TO ${schema}`);
+      const { stored, counted } = await storedAndCountedLoad(async (text) => (await client.query(text)).rows);
+      expect(stored).toEqual(counted);
+      expect(counted.all.length).toBeGreaterThan(0);
+    } finally {
+      await client.end();
+    }
+  }
 
   it('a call for help reaches exactly the operators inside the channel on both processes; one on B joins, then takes the chat over', async () => {
     const channelId = await channel(apiA);
