@@ -1,4 +1,5 @@
-import { ConflictException, ForbiddenException, Injectable } from '@nestjs/common';
+import { translatableError } from '@lc/platform/server';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, IsNull, Not } from 'typeorm';
 import type { AuthUser } from '@lc/platform/server';
@@ -27,10 +28,10 @@ export class HelpRequests {
 
   /** Its operator asks for help, or takes the request back. */
   async flag(session: LivechatSession, user: AuthUser, needHelp: boolean): Promise<LivechatSessionItem> {
-    if (session.operatorId !== user.id) throw new ForbiddenException('Only the operator of this conversation can ask for help with it');
+    if (session.operatorId !== user.id) throw translatableError(403, 'livechat.onlyOperatorAsksHelp');
     const since = needHelp ? (session.needsHelpSince ?? Date.now()) : null;
     const { affected } = await this.sessions().update({ id: session.id, status: 'active' }, { needsHelpSince: since });
-    if (!affected) throw new ConflictException(`Session ${session.id} is not in progress`);
+    if (!affected) throw translatableError(409, 'livechat.sessionNotInProgress', { id: session.id });
     if ((session.needsHelpSince !== null) !== needHelp) await this.changed(session, needHelp);
     return this.sessionList.item(session.id);
   }
@@ -52,11 +53,11 @@ export class HelpRequests {
    */
   async join(session: LivechatSession, user: AuthUser): Promise<LivechatSessionItem> {
     const inside = await this.db.getRepository(ChannelOperator).existsBy({ channelId: session.channelId, userId: user.id });
-    if (!inside && !user.groups.includes('livechat_manager')) throw new ForbiddenException('Only the operators inside this channel and live chat managers can join its conversations');
+    if (!inside && !user.groups.includes('livechat_manager')) throw translatableError(403, 'livechat.onlyInsideJoin');
     const already = await this.conversations.isMember(session.conversationId, user.id);
     const messageId = await this.db.transaction(async (tx) => {
       const { affected } = await tx.getRepository(LivechatSession).update({ id: session.id, status: 'active' }, { needsHelpSince: null });
-      if (!affected) throw new ConflictException(`Session ${session.id} is not in progress`);
+      if (!affected) throw translatableError(409, 'livechat.sessionNotInProgress', { id: session.id });
       if (already) return null;
       await this.conversations.addMemberWithin(tx, session.conversationId, user.id);
       const name = (await this.operatorNames.ref(user.id, tx))?.name ?? user.name;
