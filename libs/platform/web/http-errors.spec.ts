@@ -1,5 +1,6 @@
 import { HttpErrorResponse } from '@angular/common/http';
 import { errorEntries, errorMessages } from './http-errors';
+import { useLanguage } from './i18n';
 
 const refusal = (status: number, message: string | string[], i18n?: unknown) => new HttpErrorResponse({ status, statusText: 'Refused', error: { statusCode: status, message, error: 'Refused', ...(i18n !== undefined && { i18n }) } });
 
@@ -28,5 +29,17 @@ describe('errorMessages', () => {
 
   it('keeps the English beside each text, for the forms that place a message beside its field', () => {
     expect(errorEntries(refusal(409, 'login "marc" is already taken', [{ key: 'base.loginTaken', params: { login: 'marc' } }]), texts)).toEqual([{ text: 'El usuario «marc» ya está en uso', english: 'login "marc" is already taken' }]);
+  });
+
+  it("uses the user's texts by default, and the server's own English in English", () => {
+    const error = refusal(400, ['password must be 8 to 200 characters'], [{ key: 'validation.isLength', params: { field: 'password', min: 8, max: 200 } }]);
+    try {
+      useLanguage('es-ES', {}, {}, { 'validation.isLength': '{field} debe tener entre {min} y {max} caracteres' });
+      expect(errorMessages(error)).toEqual(['password debe tener entre 8 y 200 caracteres']);
+      useLanguage('en-US', {}, {}, { 'validation.isLength': '{field} must be {min} to {max} characters long' });
+      expect(errorMessages(error)).toEqual(['password must be 8 to 200 characters']);
+    } finally {
+      useLanguage('en-US', {});
+    }
   });
 });

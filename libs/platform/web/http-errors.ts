@@ -1,6 +1,6 @@
 import { HttpContext, HttpContextToken, HttpErrorResponse } from '@angular/common/http';
 import type { ErrorI18n } from '@lc/protocol';
-import { errorTexts } from './i18n';
+import { errorTexts, uiLocale } from './i18n';
 import { formatIcu } from './plural';
 
 /** Set on a request whose errors the caller shows itself (a form's validation messages, the login page). */
@@ -15,9 +15,10 @@ export function silentErrors(): HttpContext {
  * The server's messages of a failed request in the user's language: Nest answers `{ statusCode, message, error }`
  * where `message` is a string or a list naming each bad field, and `i18n` the same as keys of the modules'
  * `errors` texts with their params. Each message reads in the user's language when its key is in the loaded
- * texts, else in the server's English.
+ * texts, else in the server's English (always, in English: the server's is the en-US text, or class-validator's
+ * own words, which say more than the generic `validation.*` text).
  */
-export function errorMessages(error: unknown, texts: Readonly<Record<string, string>> = errorTexts()): string[] {
+export function errorMessages(error: unknown, texts: Readonly<Record<string, string>> = shownErrorTexts()): string[] {
   return errorEntries(error, texts).map((entry) => entry.text);
 }
 
@@ -28,7 +29,7 @@ export interface ErrorEntry {
 }
 
 /** errorMessages with the server's English of each, for forms that place messages beside their fields. */
-export function errorEntries(error: unknown, texts: Readonly<Record<string, string>> = errorTexts()): ErrorEntry[] {
+export function errorEntries(error: unknown, texts: Readonly<Record<string, string>> = shownErrorTexts()): ErrorEntry[] {
   const plain = (text: string): ErrorEntry => ({ text, english: text });
   if (!(error instanceof HttpErrorResponse)) return [plain(error instanceof Error ? error.message : String(error))];
   if (error.status === 0) return [plain($localize`:@@base.errors.serverUnreachable:The server cannot be reached. Check your connection and try again.`)];
@@ -39,6 +40,9 @@ export function errorEntries(error: unknown, texts: Readonly<Record<string, stri
   if (messages.length) return messages.map((english, i) => ({ text: translatedError(i18n[i], texts) ?? english, english }));
   return [plain(error.statusText && error.statusText !== 'OK' ? `${error.status} ${error.statusText}` : $localize`:@@base.errors.requestFailed:Request failed (${error.status}:STATUS:)`)];
 }
+
+/** The `errors` texts to render messages with: none in English, where the server's message is the text. */
+const shownErrorTexts = (): Readonly<Record<string, string>> => (uiLocale().split('-')[0] === 'en' ? {} : errorTexts());
 
 /** One `i18n` entry of an error in the user's language, or undefined when its key is not in the texts. */
 function translatedError(entry: unknown, texts: Readonly<Record<string, string>>): string | undefined {
