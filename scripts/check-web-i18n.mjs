@@ -16,7 +16,6 @@ import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
 import { Block, Element, HtmlParser, Text } from '@angular/compiler';
 import { IntlMessageFormat } from 'intl-messageformat';
-import { parse as parseIcu } from '@formatjs/icu-messageformat-parser';
 import { webSections, SOURCE_LANGUAGE } from './gen-web-i18n.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -177,7 +176,7 @@ function icuArguments(text) {
     }
   };
   try {
-    visit(parseIcu(text));
+    visit(new IntlMessageFormat(text, SOURCE_LANGUAGE).getAst());
   } catch {
     return null;
   }

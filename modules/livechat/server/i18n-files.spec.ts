@@ -1,18 +1,19 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parse, type MessageFormatElement } from '@formatjs/icu-messageformat-parser';
+import { IntlMessageFormat } from 'intl-messageformat';
 import { SHIPPED_LANGS } from '../../../libs/protocol/src/languages';
 
 /** The arguments an ICU text reads (`{name}`, and those of its select and plural blocks, through their cases). */
 function icuArguments(text: string): string[] {
   const names = new Set<string>();
-  const visit = (elements: MessageFormatElement[]) => {
+  type Elements = ReturnType<IntlMessageFormat['getAst']>;
+  const visit = (elements: Elements) => {
     for (const element of elements) {
       if ('value' in element && typeof element.value === 'string' && element.type !== 0) names.add(element.value);
       if ('options' in element) for (const option of Object.values(element.options)) visit(option.value);
     }
   };
-  visit(parse(text));
+  visit(new IntlMessageFormat(text, 'en-US').getAst());
   return [...names].sort();
 }
 
