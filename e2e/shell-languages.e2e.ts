@@ -82,10 +82,12 @@ describe("the shell in the operator's language", () => {
     await screenshot(page, 'lang-de-discuss');
     await page.keyboard.press('Escape');
 
-    // Live Chat → Sessions and Reporting.
+    // Live Chat → Sessions and Reporting. A visitor who gave no name is stored as "Visitor #<session>", read in German.
+    const anonymous = (await (await fetch(`${suite.server.url}/api/livechat/channels/1/sessions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' })).json()) as { sessionId: number };
     await page.goto('/web/livechat/sessions');
     await page.getByRole('columnheader', { name: 'Besucher' }).waitFor();
     await page.locator('tr', { hasText: 'Camille' }).getByText('Läuft').waitFor();
+    await page.locator('tr', { hasText: `Besucher Nr. ${anonymous.sessionId}` }).waitFor();
     expect(await page.title()).toBe('Sitzungen - Live Chat');
     await screenshot(page, 'lang-de-sessions');
     await page.goto('/web/livechat/reporting/sessions');
