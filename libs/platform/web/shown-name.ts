@@ -11,6 +11,9 @@ export function shownName(name: string, kind?: string): string {
   return visitor ? $localize`:@@base.names.visitorNumber:Visitor #${visitor[1]}:NUMBER:` : name;
 }
 
+/** shownName of a name that may be missing (undefined stays undefined, for `?? fallback`). */
+export const shownNameOrNull = (name: string | null | undefined): string | undefined => (name == null ? undefined : shownName(name));
+
 /** `{{ conversation.name | shownName }}`, `{{ author.name | shownName: author.kind }}`: see shownName. */
 @Pipe({ name: 'shownName' })
 export class ShownNamePipe implements PipeTransform {
