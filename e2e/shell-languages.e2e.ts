@@ -7,7 +7,7 @@ const PHONE = [390, 844] as const;
 /**
  * The shell in the operator's language: a live chat manager (Sofía, whose language is Spanish) switches to German in My Profile → Preferences,
  * the shell reloads in German (navbar, the modules' menus, Discuss, Live Chat's channels, sessions and
- * reporting, preferences, a toast, relative times), signs in again on a phone in German, then switches back
+ * reporting, preferences, a toast, a refusal of the server, relative times), signs in again on a phone in German, then switches back
  * to English. Screenshots of each screen at desktop and phone size (e2e/screenshots/lang-*.png).
  */
 describe("the shell in the operator's language", () => {
@@ -35,6 +35,19 @@ describe("the shell in the operator's language", () => {
     await page.getByRole('button', { name: 'Speichern' }).click();
     await page.locator('.lc-toast-success', { hasText: 'Einstellungen gespeichert.' }).waitFor();
     await screenshot(page, 'lang-de-preferences');
+
+    // A refusal of the server in German: the shortcut is taken (the server's English message comes with its key).
+    for (const attempt of [1, 2]) {
+      await page.goto('/web/canned-responses/new');
+      await page.getByLabel('Kürzel', { exact: true }).fill('hallo');
+      await page.getByLabel('Ersetzung', { exact: true }).fill(`Hallo! (${attempt})`);
+      await page.getByRole('button', { name: 'Speichern' }).click();
+      if (attempt === 1) await page.waitForURL(/\/web\/canned-responses(\?.*)?$/);
+    }
+    const refusal = page.locator('lc-form-errors [role=alert]');
+    await refusal.getByText('Die Standardantwort konnte nicht gespeichert werden:').waitFor();
+    await refusal.getByText('Das Kürzel /hallo ist bereits vergeben (die Kürzel eines Benutzers sind eindeutig)').waitFor();
+    await screenshot(page, 'lang-de-server-error');
 
     // The navbar and the modules' menus (declared in manifests, translated by id).
     await page.goto('/web/livechat/channels');
@@ -69,10 +82,12 @@ describe("the shell in the operator's language", () => {
     await screenshot(page, 'lang-de-discuss');
     await page.keyboard.press('Escape');
 
-    // Live Chat → Sessions and Reporting.
+    // Live Chat → Sessions and Reporting. A visitor who gave no name is stored as "Visitor #<session>", read in German.
+    const anonymous = (await (await fetch(`${suite.server.url}/api/livechat/channels/1/sessions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' })).json()) as { sessionId: number };
     await page.goto('/web/livechat/sessions');
     await page.getByRole('columnheader', { name: 'Besucher' }).waitFor();
     await page.locator('tr', { hasText: 'Camille' }).getByText('Läuft').waitFor();
+    await page.locator('tr', { hasText: `Besucher Nr. ${anonymous.sessionId}` }).waitFor();
     expect(await page.title()).toBe('Sitzungen - Live Chat');
     await screenshot(page, 'lang-de-sessions');
     await page.goto('/web/livechat/reporting/sessions');

@@ -4,13 +4,18 @@
 // - the code (templates' i18n="@@id", `$localize` ids, the manifests' menus) uses an id that en-US lacks, or
 //   en-US keeps an id nothing uses;
 // - a template has text, a text attribute or a quoted text in a binding that is not marked for translation;
-// - a `$localize` runs when its file loads (before the user's texts are: it would stay in English).
+// - a `$localize` runs when its file loads (before the user's texts are: it would stay in English);
+// - the `errors` sections (the server's errors, by key): a key the server throws that its module's en-US lacks
+//   (`translatableError(…, 'livechat.x')`, `TooManyRequestsException('base.y')`, a DTO's `context: {i18n}`, and
+//   `validation.<constraint>` for each class-validator decorator the DTOs use, whose texts are base's), an
+//   en-US key nothing throws, a language missing one or with other placeholders, or a text ICU cannot read.
 // Run alone: node scripts/check-web-i18n.mjs
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
 import { Block, Element, HtmlParser, Text } from '@angular/compiler';
+import { IntlMessageFormat } from 'intl-messageformat';
 import { webSections, SOURCE_LANGUAGE } from './gen-web-i18n.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -161,17 +166,95 @@ for (const [id, files] of used) {
 for (const [owner, texts] of Object.entries(source)) {
   for (const id of Object.keys(texts)) if (!used.has(id)) problem(join(root, 'modules', owner, 'i18n', `${SOURCE_LANGUAGE}.json`), `"${id}" is used nowhere: remove it from every language`);
 }
-for (const [lang, byModule] of Object.entries(sections)) {
-  if (lang === SOURCE_LANGUAGE) continue;
-  for (const [owner, english] of Object.entries(source)) {
-    const file = join(root, 'modules', owner, 'i18n', `${lang}.json`);
-    const texts = byModule[owner] ?? {};
-    for (const [id, text] of Object.entries(english)) {
-      if (!(id in texts)) problem(file, `"${id}" is missing`);
-      else if (placeholders(texts[id]) !== placeholders(text)) problem(file, `"${id}" has placeholders {${placeholders(texts[id])}}, en-US has {${placeholders(text)}}`);
-      else if (/,\s*plural\s*,/.test(text) && !/\bother\s*\{/.test(texts[id])) problem(file, `"${id}": a plural needs its "other" case`);
+/** The arguments of an ICU text (`{name}`, `{n, plural, …}`, `{kind, select, …}`), through its cases too; null if unreadable. */
+function icuArguments(text) {
+  const names = new Set();
+  const visit = (elements) => {
+    for (const element of elements) {
+      if (element.value !== undefined && typeof element.value === 'string' && element.type !== 0 && element.type !== 7) names.add(element.value);
+      for (const option of Object.values(element.options ?? {})) visit(option.value);
     }
-    for (const id of Object.keys(texts)) if (!(id in english)) problem(file, `"${id}" no longer exists in ${SOURCE_LANGUAGE}: remove it`);
+  };
+  try {
+    visit(new IntlMessageFormat(text, SOURCE_LANGUAGE).getAst());
+  } catch {
+    return null;
+  }
+  return [...names].sort().join(',');
+}
+
+function checkLanguages(sections, sectionName) {
+  const source = sections[SOURCE_LANGUAGE] ?? {};
+  const argumentsOf = sectionName === 'errors' ? icuArguments : placeholders;
+  for (const [lang, byModule] of Object.entries(sections)) {
+    for (const [owner, english] of Object.entries(source)) {
+      const file = join(root, 'modules', owner, 'i18n', `${lang}.json`);
+      const texts = byModule[owner] ?? {};
+      if (sectionName === 'errors') {
+        for (const [id, text] of Object.entries(texts)) {
+          try {
+            new IntlMessageFormat(text, lang).format(Object.fromEntries((icuArguments(text) ?? '').split(',').filter(Boolean).map((name) => [name, 1])));
+          } catch (error) {
+            problem(file, `"${id}" (${sectionName}) cannot be read as ICU: ${error.message}`);
+          }
+        }
+      }
+      if (lang === SOURCE_LANGUAGE) continue;
+      for (const [id, text] of Object.entries(english)) {
+        if (!(id in texts)) problem(file, `"${id}" (${sectionName}) is missing`);
+        else if (argumentsOf(texts[id]) !== argumentsOf(text)) problem(file, `"${id}" (${sectionName}) has placeholders {${argumentsOf(texts[id])}}, en-US has {${argumentsOf(text)}}`);
+        else if (/,\s*plural\s*,/.test(text) && !/\bother\s*\{/.test(texts[id])) problem(file, `"${id}" (${sectionName}): a plural needs its "other" case`);
+        else if (!texts[id].trim()) problem(file, `"${id}" (${sectionName}) is empty`);
+      }
+      for (const id of Object.keys(texts)) if (!(id in english)) problem(file, `"${id}" (${sectionName}) no longer exists in ${SOURCE_LANGUAGE}: remove it`);
+    }
+  }
+}
+checkLanguages(sections, 'web');
+
+// The server's errors: the keys its code throws, each in the en-US `errors` of the module that owns it.
+const errorSections = webSections('errors');
+checkLanguages(errorSections, 'errors');
+const serverFiles = [
+  ...listFiles(join(root, 'apps/server/src'), (p) => p.endsWith('.ts')),
+  ...listFiles(join(root, 'libs/platform/server'), (p) => p.endsWith('.ts')),
+  ...listFiles(join(root, 'libs/protocol/src'), (p) => p.endsWith('.ts')),
+  ...modules.flatMap((m) => listFiles(join(root, 'modules', m, 'server'), (p) => p.endsWith('.ts'))),
+].filter((p) => !/\.spec\.ts$/.test(p));
+/** class-validator decorators that check nothing themselves (conditions, transforms). */
+const NOT_CONSTRAINTS = new Set(['IsOptional', 'IsOptionalNotNull', 'ValidateIf', 'Type', 'Transform', 'Allow', 'EmptyAsAbsent', 'QueryId', 'ApiProperty']);
+/** Decorators whose constraint is not their name with a lower-case first letter. */
+const CONSTRAINT_OF = { Length: 'isLength', ValidateNested: 'nestedValidation' };
+const KEY_USES = [
+  /translatableError\(\s*\d+,\s*'([\w.]+)'/g,
+  /\bkey:\s*'([\w.]+)'/g, // only in files that call translatableErrors (system messages have keys too)
+  /TooManyRequestsException\(\s*'([\w.]+)'/g,
+  /consumeOrThrow\([^;]*?'([\w.]+)'\s*\)/g,
+  /context:\s*\{\s*i18n:\s*'([\w.]+)'/g,
+];
+const thrown = new Map([['validation.whitelistValidation', 'class-validator'], ['validation.invalid', 'libs/platform/server/validation.ts']]);
+for (const file of serverFiles) {
+  const code = readFileSync(file, 'utf8');
+  for (const pattern of KEY_USES) {
+    if (pattern === KEY_USES[1] && !code.includes('translatableErrors(')) continue;
+    for (const [, key] of code.matchAll(pattern)) thrown.set(key, file);
+  }
+  for (const [, decorator] of code.matchAll(/@([A-Z]\w+)\(/g)) {
+    if (NOT_CONSTRAINTS.has(decorator) || !/^(Is|Max|Min|Array|Length$|Matches$|ValidateNested$)/.test(decorator)) continue;
+    thrown.set(`validation.${CONSTRAINT_OF[decorator] ?? decorator[0].toLowerCase() + decorator.slice(1)}`, file);
+  }
+}
+/** Whose `errors` a key is: `<module>.…`, and base's for the platform's (`platform.…`, `validation.…`). */
+const errorOwner = (key) => (/^(platform|validation)\./.test(key) ? 'base' : key.split('.')[0]);
+const errorSource = errorSections[SOURCE_LANGUAGE] ?? {};
+for (const [key, file] of thrown) {
+  const owner = errorOwner(key);
+  if (!errorSource[owner] || !(key in errorSource[owner])) problem(file.startsWith('/') ? file : join(root, file), `error "${key}" is missing from modules/${owner}/i18n/${SOURCE_LANGUAGE}.json (errors)`);
+}
+for (const [owner, texts] of Object.entries(errorSource)) {
+  for (const key of Object.keys(texts)) {
+    if (errorOwner(key) !== owner) problem(join(root, 'modules', owner, 'i18n', `${SOURCE_LANGUAGE}.json`), `error "${key}" belongs to ${errorOwner(key)}'s texts`);
+    else if (!thrown.has(key)) problem(join(root, 'modules', owner, 'i18n', `${SOURCE_LANGUAGE}.json`), `error "${key}" is thrown nowhere: remove it from every language`);
   }
 }
 
@@ -179,4 +262,4 @@ if (problems.length) {
   console.error(`The shell's texts (i18n) have ${problems.length} problem(s):\n${problems.map((p) => `  - ${p}`).join('\n')}`);
   process.exit(1);
 }
-console.log(`i18n: ${used.size} texts, ${Object.keys(sections).length} languages, every one complete.`);
+console.log(`i18n: ${used.size} texts and ${thrown.size} error keys, ${Object.keys(sections).length} languages, every one complete.`);

@@ -1,5 +1,5 @@
 // Writes the shell's texts for each shipped language: the `web` sections (and the `messages` ones, for system
-// messages) of every module's modules/<name>/i18n/<lang>.json merged into apps/web/i18n.generated/<lang>.<hash>.json (served as
+// messages, and the `errors` ones, for the server's errors) of every module's modules/<name>/i18n/<lang>.json merged into apps/web/i18n.generated/<lang>.<hash>.json (served as
 // /web/i18n/…, the hash in the name so that a new build is never read from a stale cache), over en-US so that a
 // string a module does not ship yet shows in English, and apps/web/src/app/i18n.generated.ts naming them.
 import { createHash } from 'node:crypto';
@@ -31,6 +31,7 @@ export function webSections(section = 'web') {
 function main() {
   const byLang = webSections();
   const messages = webSections('messages');
+  const errors = webSections('errors');
   const merged = (sections, lang) => Object.assign({}, ...Object.values(sections[lang] ?? {}));
   mkdirSync(outDir, { recursive: true });
   const files = {};
@@ -38,6 +39,7 @@ function main() {
     const content = JSON.stringify({
       web: { ...merged(byLang, SOURCE_LANGUAGE), ...merged(byLang, lang) },
       messages: { ...merged(messages, SOURCE_LANGUAGE), ...merged(messages, lang) },
+      errors: { ...merged(errors, SOURCE_LANGUAGE), ...merged(errors, lang) },
     });
     const file = `${lang}.${createHash('sha256').update(content).digest('hex').slice(0, 12)}.json`;
     // Unchanged texts keep their file (and its date: the web build stays up to date).

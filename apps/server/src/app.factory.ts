@@ -7,7 +7,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import cookieParser from 'cookie-parser';
 import type { NextFunction, Request, Response } from 'express';
 import { DataSource } from 'typeorm';
-import { APP_CONFIG, CACHE_IMMUTABLE, CACHE_REVALIDATE, CompiledValidationPipe, Metrics, ModuleRegistry, PrecompressedFiles, RateLimiters, Realtime, REQUEST_VALIDATION, SocketIdentities, SqlRunner, Translations, type AppConfig } from '@lc/platform/server';
+import { APP_CONFIG, CACHE_IMMUTABLE, CACHE_REVALIDATE, CompiledValidationPipe, Metrics, ModuleRegistry, PrecompressedFiles, RateLimiters, Realtime, REQUEST_VALIDATION, SocketIdentities, SqlRunner, Translations, useErrorTexts, type AppConfig } from '@lc/platform/server';
 import { GroupCatalog } from '@lc/platform';
 import { dataSourceOptions, holdStartupLock } from './database';
 import { sqlRunnerFor } from './sql';
@@ -57,6 +57,9 @@ export async function createApp(config: AppConfig): Promise<INestApplication> {
 
 async function createNestApp(config: AppConfig, modules: DiscoveredModule[], entities: Function[], migrations: Function[]): Promise<INestApplication> {
 
+  // Every module's i18n/<lang>.json, gathered once like the entities; errors render their English from it.
+  const translations = Translations.fromFolders(modules.map((m) => m.i18nDir));
+  useErrorTexts(translations);
   const root: DynamicModule = {
     module: HostModule,
     global: true,
@@ -68,8 +71,7 @@ async function createNestApp(config: AppConfig, modules: DiscoveredModule[], ent
       { provide: APP_CONFIG, useValue: config },
       // The groups every module declares (libs/platform/src/groups.ts), resolved once.
       { provide: GroupCatalog, useValue: new GroupCatalog(modules.map((m) => m.manifest)) },
-      // Every module's i18n/<lang>.json, gathered once like the entities.
-      { provide: Translations, useValue: Translations.fromFolders(modules.map((m) => m.i18nDir)) },
+      { provide: Translations, useValue: translations },
       {
         provide: ModuleRegistry,
         inject: [DataSource, ModuleRef],

@@ -17,3 +17,4 @@ export * from './static-files';
 export * from './metrics';
 export * from './compiled-validation';
 export * from './api-docs';
+export * from './errors';

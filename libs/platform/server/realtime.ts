@@ -1,4 +1,5 @@
-import { UsePipes, BadRequestException } from '@nestjs/common';
+import { UsePipes } from '@nestjs/common';
+import { socketValidationException } from './validation';
 import { CompiledValidationPipe } from './compiled-validation';
 import type { Server, Socket } from 'socket.io';
 import type { AuthUser } from './auth';
@@ -86,7 +87,8 @@ export const ValidateSocketPayloads = () =>
       whitelist: true,
       forbidNonWhitelisted: true,
       transform: true,
-      exceptionFactory: (errors) => new BadRequestException(errors.flatMap((e) => Object.values(e.constraints ?? { [e.property]: `${e.property} is invalid` }))),
+      validationError: { target: true },
+      exceptionFactory: (errors) => socketValidationException(errors),
     }),
   );
 

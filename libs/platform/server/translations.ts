@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { IntlMessageFormat } from 'intl-messageformat';
 import { bestLang, SHIPPED_LANGS, SOURCE_LANG, type Lang, type TranslationSection } from '@lc/protocol';
 
-const SECTIONS: readonly TranslationSection[] = ['web', 'widget', 'server', 'messages'];
+const SECTIONS: readonly TranslationSection[] = ['web', 'widget', 'server', 'messages', 'errors'];
 type Catalog = Record<TranslationSection, Record<string, string>>;
 
 /**
@@ -67,7 +67,7 @@ export class Translations {
 
 function emptyCatalog(): Catalog {
   // No prototype: an id such as `__proto__` or `constructor` in a file is just an id.
-  return { web: Object.create(null), widget: Object.create(null), server: Object.create(null), messages: Object.create(null) };
+  return { web: Object.create(null), widget: Object.create(null), server: Object.create(null), messages: Object.create(null), errors: Object.create(null) };
 }
 
 function readCatalogFile(file: string): Partial<Catalog> {

@@ -1,4 +1,6 @@
-import { BadRequestException, type ValidationError, type ValidationPipeOptions } from '@nestjs/common';
+import { BadRequestException, type ValidationPipeOptions } from '@nestjs/common';
+import { ValidationError } from 'class-validator';
+import { errorBody, validationI18n } from './errors';
 
 /**
  * How every request body is validated: unknown fields refused, values checked and transformed, and a 400
@@ -9,8 +11,21 @@ export const REQUEST_VALIDATION: ValidationPipeOptions = {
   whitelist: true,
   forbidNonWhitelisted: true,
   transform: true,
-  exceptionFactory: (errors) => new BadRequestException(validationMessages(errors)),
+  // The target lets validationI18n read the constraints' arguments; it is never sent.
+  validationError: { target: true },
+  exceptionFactory: (errors) => validationException(errors),
 };
+
+/** The 400 of failed validation: class-validator's English `message` list, and `i18n` aligned with it. */
+export function validationException(errors: ValidationError[]): BadRequestException {
+  return new BadRequestException(errorBody(400, validationI18n(errors), true, validationMessages(errors)));
+}
+
+/** A socket payload's 400: each top-level field's messages (a nested one only says it is invalid), with `i18n`. */
+export function socketValidationException(errors: ValidationError[]): BadRequestException {
+  const flat = errors.map((e) => Object.assign(new ValidationError(), e, { children: [], constraints: e.constraints ?? { invalid: `${e.property} is invalid` } }));
+  return new BadRequestException(errorBody(400, validationI18n(flat), true, flat.flatMap((e) => Object.values(e.constraints ?? {}))));
+}
 
 /** class-validator's messages, each starting with the path of its field (`colors.button: …`). */
 export function validationMessages(errors: ValidationError[], prefix = ''): string[] {

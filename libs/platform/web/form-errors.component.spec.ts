@@ -1,6 +1,7 @@
 import { HttpErrorResponse } from '@angular/common/http';
 import { TestBed } from '@angular/core/testing';
 import { fieldErrors, FormErrorsComponent } from './form-errors.component';
+import { useLanguage } from './i18n';
 
 const refusal = (message: string | string[]) => new HttpErrorResponse({ status: 400, statusText: 'Bad Request', error: { statusCode: 400, message } });
 
@@ -40,5 +41,16 @@ describe('fieldErrors', () => {
     expect(fieldErrors(error, 'colors')).toEqual(['colors.button must be a hexadecimal color']);
     expect(fieldErrors(error, 'name')).toEqual(['name should not be empty']);
     expect(fieldErrors(null, 'name')).toEqual([]);
+  });
+
+  it("places a translated message by the field its English names", () => {
+    useLanguage('fr-FR', {}, {}, { 'base.wrongCurrentPassword': 'Ce n’est pas votre mot de passe actuel' });
+    try {
+      const error = new HttpErrorResponse({ status: 400, error: { statusCode: 400, message: ['currentPassword is not your current password'], i18n: [{ key: 'base.wrongCurrentPassword', params: {} }] } });
+      expect(fieldErrors(error, 'currentPassword')).toEqual(['Ce n’est pas votre mot de passe actuel']);
+      expect(fieldErrors(error, 'newPassword')).toEqual([]);
+    } finally {
+      useLanguage('en-US', {});
+    }
   });
 });

@@ -1,18 +1,25 @@
 import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
-import { errorMessages } from './http-errors';
+import { errorEntries, type ErrorEntry } from './http-errors';
 
 /**
- * The messages of what a form failed with: a failed request (HttpErrorResponse or any error), the form's
- * own list of messages, or nothing (null).
+ * The messages of what a form failed with (in the user's language, with the server's English that names their
+ * field): a failed request (HttpErrorResponse or any error), the form's own list of messages, or nothing (null).
  */
-export function formErrorMessages(error: unknown): string[] {
+function formErrorEntries(error: unknown): ErrorEntry[] {
   if (error === null || error === undefined) return [];
-  return Array.isArray(error) ? error.map(String) : errorMessages(error);
+  return Array.isArray(error) ? error.map((m) => ({ text: String(m), english: String(m) })) : errorEntries(error);
 }
 
-/** The messages about one field: the server's (class-validator's) start with its name, "password must be …". */
+/** See formErrorEntries: the texts to show. */
+export function formErrorMessages(error: unknown): string[] {
+  return formErrorEntries(error).map((entry) => entry.text);
+}
+
+/** The messages about one field: the server's English (class-validator's) start with its name, "password must be …". */
 export function fieldErrors(error: unknown, field: string): string[] {
-  return formErrorMessages(error).filter((message) => isAbout(message, field));
+  return formErrorEntries(error)
+    .filter((entry) => isAbout(entry.english, field))
+    .map((entry) => entry.text);
 }
 
 const isAbout = (message: string, field: string) => message === field || message.startsWith(`${field} `) || message.startsWith(`${field}.`);
@@ -49,5 +56,9 @@ export class FormErrorsComponent {
   readonly title = input.required<string>();
   readonly besideFields = input<readonly string[]>([]);
 
-  protected readonly messages = computed(() => formErrorMessages(this.error()).filter((message) => !this.besideFields().some((field) => isAbout(message, field))));
+  protected readonly messages = computed(() =>
+    formErrorEntries(this.error())
+      .filter((entry) => !this.besideFields().some((field) => isAbout(entry.english, field)))
+      .map((entry) => entry.text),
+  );
 }

@@ -10,12 +10,19 @@ import { languageName } from './language-name';
 let locale = 'en-US';
 let dictionary: Readonly<Record<string, string>> = {};
 let messages: Readonly<Record<string, string>> = {};
+let errors: Readonly<Record<string, string>> = {};
 
-/** Called by the shell's start-up with the user's language and the `web` and `messages` texts of every module in it. */
-export function useLanguage(lang: string, texts: Readonly<Record<string, string>>, messageTexts: Readonly<Record<string, string>> = {}): void {
+/** Called by the shell's start-up with the user's language and the `web`, `messages` and `errors` texts of every module in it. */
+export function useLanguage(lang: string, texts: Readonly<Record<string, string>>, messageTexts: Readonly<Record<string, string>> = {}, errorTexts: Readonly<Record<string, string>> = {}): void {
   locale = lang;
   dictionary = texts;
   messages = messageTexts;
+  errors = errorTexts;
+}
+
+/** The `errors` texts (the server's error messages by key, ICU) in the user's language. */
+export function errorTexts(): Readonly<Record<string, string>> {
+  return errors;
 }
 
 /** The `messages` texts (system messages by key, with ICU `{name}` parameters) in the user's language. */

@@ -31,3 +31,4 @@ export * from './current-path';
 export * from './fresh-read';
 export * from './i18n';
 export * from './plural';
+export * from './shown-name';

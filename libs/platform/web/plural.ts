@@ -6,7 +6,14 @@ import { uiLocale } from './i18n';
  * `$localize` so that the translation picks its own categories (Chinese has only `other`).
  */
 export function plural(message: string, count: number, params: Readonly<Record<string, string | number>> = {}): string {
-  const values: Record<string, string | number> = { ...params, count };
+  return formatIcu(message, { ...params, count });
+}
+
+/**
+ * An ICU message (`{name}` placeholders, `{n, plural, …}` and `{kind, select, a {…} other {…}}` blocks) with
+ * `values`, in the user's language: the server's error texts, whose keys and params come with the error.
+ */
+export function formatIcu(message: string, values: Readonly<Record<string, string | number>>): string {
   let out = '';
   let i = 0;
   while (i < message.length) {
@@ -15,16 +22,28 @@ export function plural(message: string, count: number, params: Readonly<Record<s
     out += message.slice(i, open);
     const close = matchingBrace(message, open);
     const inner = message.slice(open + 1, close);
-    const head = /^\s*(\w+)\s*,\s*plural\s*,/.exec(inner);
-    out += head ? pluralCase(inner.slice(head[0].length), Number(values[head[1]] ?? count), values) : String(values[inner.trim()] ?? `{${inner}}`);
+    const head = /^\s*(\w+)\s*,\s*(plural|select)\s*,/.exec(inner);
+    const cases = head && inner.slice(head[0].length);
+    out += !head ? String(values[inner.trim()] ?? `{${inner}}`) : head[2] === 'plural' ? pluralCase(cases!, Number(values[head[1]] ?? values['count']), values) : selectCase(cases!, String(values[head[1]]), values);
     i = close + 1;
   }
   return out + message.slice(i);
 }
 
-function pluralCase(cases: string, n: number, values: Record<string, string | number>): string {
+function selectCase(cases: string, value: string, values: Readonly<Record<string, string | number>>): string {
+  const found = blockCases(cases, /\s*([\w-]+)\s*\{/g);
+  return formatIcu(found.get(value) ?? found.get('other') ?? '', values);
+}
+
+function pluralCase(cases: string, n: number, values: Readonly<Record<string, string | number>>): string {
+  const found = blockCases(cases, /\s*(=\d+|zero|one|two|few|many|other)\s*\{/g);
+  const text = found.get(`=${n}`) ?? found.get(new Intl.PluralRules(uiLocale()).select(n)) ?? found.get('other') ?? '';
+  return formatIcu(text.replace(/#/g, new Intl.NumberFormat(uiLocale()).format(n)), values);
+}
+
+/** `{case {text} case {text}}` → case → text. */
+function blockCases(cases: string, selector: RegExp): Map<string, string> {
   const found = new Map<string, string>();
-  const selector = /\s*(=\d+|zero|one|two|few|many|other)\s*\{/g;
   let match: RegExpExecArray | null;
   while ((match = selector.exec(cases))) {
     const open = match.index + match[0].length - 1;
@@ -32,8 +51,7 @@ function pluralCase(cases: string, n: number, values: Record<string, string | nu
     found.set(match[1], cases.slice(open + 1, close));
     selector.lastIndex = close + 1;
   }
-  const text = found.get(`=${n}`) ?? found.get(new Intl.PluralRules(uiLocale()).select(n)) ?? found.get('other') ?? '';
-  return plural(text.replace(/#/g, new Intl.NumberFormat(uiLocale()).format(n)), n, values);
+  return found;
 }
 
 function matchingBrace(text: string, open: number): number {

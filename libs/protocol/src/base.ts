@@ -16,16 +16,16 @@ export class LoginDto {
 }
 
 export class CreateUserDto {
-  @IsString() @Matches(/^[A-Za-z0-9._@+-]{1,100}$/, { message: 'login must be 1-100 letters, digits or . _ @ + -' })
+  @IsString() @Matches(/^[A-Za-z0-9._@+-]{1,100}$/, { message: 'login must be 1-100 letters, digits or . _ @ + -', context: { i18n: 'validation.loginFormat' } })
   login!: string;
-  @IsString() @Matches(/\S/, { message: 'name must not be blank' }) @Length(1, NAME_MAX) name!: string;
+  @IsString() @Matches(/\S/, { message: 'name must not be blank', context: { i18n: 'validation.notBlank' } }) @Length(1, NAME_MAX) name!: string;
   @IsString() @Length(8, 200, { message: 'password must be 8 to 200 characters' }) password!: string;
   @IsArray() @ArrayUnique() @ArrayMaxSize(MAX_GROUPS) @IsString({ each: true }) @Matches(GROUP_ID_PATTERN, { each: true, message: 'each group must be a group id' }) groups!: Group[];
   @IsOptional() @IsString() @MaxLength(35) lang?: string;
 }
 
 export class UpdateUserDto {
-  @IsOptionalNotNull() @IsString() @Matches(/\S/, { message: 'name must not be blank' }) @Length(1, NAME_MAX) name?: string;
+  @IsOptionalNotNull() @IsString() @Matches(/\S/, { message: 'name must not be blank', context: { i18n: 'validation.notBlank' } }) @Length(1, NAME_MAX) name?: string;
   @IsOptionalNotNull() @IsString() @Length(8, 200, { message: 'password must be 8 to 200 characters' }) password?: string;
   @IsOptionalNotNull() @IsArray() @ArrayUnique() @ArrayMaxSize(MAX_GROUPS) @IsString({ each: true }) @Matches(GROUP_ID_PATTERN, { each: true, message: 'each group must be a group id' }) groups?: Group[];
   @IsOptionalNotNull() @IsString() @MaxLength(35) lang?: string;

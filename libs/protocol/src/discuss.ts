@@ -82,7 +82,7 @@ export class MessagesQueryDto {
 }
 
 export class CreateChannelDto {
-  @IsString() @Matches(/\S/, { message: 'name must not be blank' }) @Length(1, 100) name!: string;
+  @IsString() @Matches(/\S/, { message: 'name must not be blank', context: { i18n: 'validation.notBlank' } }) @Length(1, 100) name!: string;
   @IsOptional() @IsArray() @IsInt({ each: true }) @IsPositive({ each: true }) memberIds?: number[];
 }
 

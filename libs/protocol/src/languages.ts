@@ -4,10 +4,19 @@ export type Lang = (typeof SHIPPED_LANGS)[number];
 export const SOURCE_LANG: Lang = 'en-US';
 
 /** The sections of a module's `i18n/<lang>.json`: who reads each (see docs/modules.md). */
-export type TranslationSection = 'web' | 'widget' | 'server' | 'messages';
+export type TranslationSection = 'web' | 'widget' | 'server' | 'messages' | 'errors';
 
 /** A system message stored as a key of its module's `messages` section, rendered in the reader's language. */
 export interface MessageI18n {
+  key: string;
+  params: Record<string, string | number>;
+}
+
+/**
+ * One message of an error answer as a key of its module's `errors` section (`validation.*` keys are base's)
+ * and the ICU params it is rendered with; the English `message` beside it is the en-US text.
+ */
+export interface ErrorI18n {
   key: string;
   params: Record<string, string | number>;
 }

@@ -334,7 +334,7 @@ export class ChannelColorsDto implements ChannelColors {
 }
 
 export class CreateChannelRequest {
-  @IsString() @Matches(/\S/, { message: 'name must not be blank' }) @Length(1, 100) name!: string;
+  @IsString() @Matches(/\S/, { message: 'name must not be blank', context: { i18n: 'validation.notBlank' } }) @Length(1, 100) name!: string;
   @IsOptional() @IsInt() @Min(1) @Max(1000) maxSessionsPerOperator?: number | null;
   @IsOptional() @IsString() @MaxLength(100) buttonText?: string;
   @IsOptional() @IsString() @MaxLength(1000) welcomeMessage?: string;
@@ -342,7 +342,7 @@ export class CreateChannelRequest {
 }
 
 export class UpdateChannelRequest {
-  @IsOptionalNotNull() @IsString() @Matches(/\S/, { message: 'name must not be blank' }) @Length(1, 100) name?: string;
+  @IsOptionalNotNull() @IsString() @Matches(/\S/, { message: 'name must not be blank', context: { i18n: 'validation.notBlank' } }) @Length(1, 100) name?: string;
   @IsOptional() @IsInt() @Min(1) @Max(1000) maxSessionsPerOperator?: number | null;
   @IsOptionalNotNull() @IsString() @MaxLength(100) buttonText?: string;
   @IsOptionalNotNull() @IsString() @MaxLength(1000) welcomeMessage?: string;

@@ -1,4 +1,5 @@
 import type { ModulesEvent } from './base';
+import type { ErrorI18n } from './languages';
 import { LivechatSocketEvents } from './livechat';
 
 /** The platform's and discuss's socket event names (DESIGN.md, "Socket.io"); each module adds its own. */
@@ -32,6 +33,8 @@ export interface SocketError {
   status?: number;
   /** With 429: seconds to wait. */
   retryAfter?: number;
+  /** The messages of `error` as translatable keys, as in an HTTP error's `i18n`. */
+  i18n?: ErrorI18n[];
 }
 
 /** What the host emits itself. */

@@ -1,4 +1,5 @@
-import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { translatableErrors, translatableError } from '@lc/platform/server';
+import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import type { Language } from '@lc/protocol';
@@ -23,8 +24,8 @@ export class LanguagesService {
 
   async setEnabled(code: string, enabled: boolean): Promise<Language> {
     const tag = canonicalTag(code);
-    if (!tag) throw new NotFoundException(`Unknown language "${code}"`);
-    if (!enabled && tag === DEFAULT_LANGUAGE) throw new ConflictException(`${DEFAULT_LANGUAGE} is the default language and cannot be disabled`);
+    if (!tag) throw translatableError(404, 'base.unknownLanguage', { code });
+    if (!enabled && tag === DEFAULT_LANGUAGE) throw translatableError(409, 'base.defaultLanguage', { language: DEFAULT_LANGUAGE });
     await this.states.save({ code: tag, enabled });
     return { code: tag, name: languageName(tag), enabled };
   }
@@ -42,7 +43,7 @@ export class LanguagesService {
       if (!canonical || !enabled.has(canonical)) bad.push(tag);
       else if (!result.includes(canonical)) result.push(canonical);
     }
-    if (bad.length) throw new BadRequestException([`${field}: language(s) not enabled on this database: ${bad.join(', ')}`]);
+    if (bad.length) throw translatableErrors(400, [{ key: 'base.languagesNotEnabled', params: { field, languages: bad.join(', ') } }]);
     return result;
   }
 }

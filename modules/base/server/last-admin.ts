@@ -1,4 +1,4 @@
-import { ConflictException } from '@nestjs/common';
+import { translatableError } from '@lc/platform/server';
 import { Not, type Repository } from 'typeorm';
 import type { User } from './entities/user.entity';
 
@@ -14,6 +14,5 @@ export async function assertAnAdminRemains(users: Repository<User>, before: Admi
   if (!isActiveAdmin(before) || isActiveAdmin(after)) return;
   const others = await users.find({ select: { id: true, groups: true, active: true }, where: { id: Not(after.id), active: true } });
   if (others.some(isActiveAdmin)) return;
-  const change = after.active ? 'take the Administrator group from' : 'archive';
-  throw new ConflictException(`${after.name} is the last active administrator: give another active user the Administrator group before you ${change} them`);
+  throw translatableError(409, 'base.lastAdmin', { name: after.name, change: after.active ? 'demote' : 'archive' });
 }

@@ -1,6 +1,10 @@
 import { RateLimiterMemory } from 'rate-limiter-flexible';
-import { TooManyRequestsException, type AppConfig, type RateLimiters } from '@lc/platform/server';
+import { join } from 'node:path';
+import { TooManyRequestsException, Translations, useErrorTexts, type AppConfig, type RateLimiters } from '@lc/platform/server';
 import { LoginThrottle, WrongCredentials } from './login-throttle';
+
+// The errors' English comes from this module's texts (the host hands them over at start-up).
+beforeAll(() => useErrorTexts(Translations.fromFolders([join(__dirname, '../i18n')])));
 
 const limiters = { create: (options: { points: number; duration: number; keyPrefix: string }) => new RateLimiterMemory(options) } as unknown as RateLimiters;
 const throttle = (limits: Partial<AppConfig['rateLimits']> = {}) =>

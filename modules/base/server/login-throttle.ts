@@ -29,10 +29,10 @@ export class LoginThrottle {
    * failed check counts against the login and address.
    */
   async attempt<T>(login: string, address: string, check: () => Promise<T | null>): Promise<T> {
-    await consumeOrThrow(this.attempts, address, 'Too many sign-in attempts from this address; try again in a minute');
+    await consumeOrThrow(this.attempts, address, 'base.tooManySignInAttempts');
     const key = failureKey(login, address);
     const failures = await this.failures.get(key);
-    if (failures && failures.remainingPoints <= 0) throw new TooManyRequestsException(`Too many failed sign-ins for this login; try again in ${Math.ceil(failures.msBeforeNext / 1000)}s`, failures.msBeforeNext);
+    if (failures && failures.remainingPoints <= 0) throw new TooManyRequestsException('base.tooManyFailedSignIns', failures.msBeforeNext);
     const release = await this.slots.acquire(address);
     let result: T | null;
     try {
@@ -53,7 +53,7 @@ export class LoginThrottle {
 const MAX_WAIT_MS = 3000;
 /** Sign-ins of one address waiting at once (more are refused). */
 const WAITING_PER_ADDRESS = 1;
-const busy = () => new TooManyRequestsException('The server is checking other sign-ins; try again in a second', 1000);
+const busy = () => new TooManyRequestsException('base.signInsBusy', 1000);
 
 /** A counting semaphore for password hashes: `max` running (one per address), `maxWaiting` queued, first come first served. */
 export class HashSlots {

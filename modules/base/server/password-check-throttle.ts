@@ -17,7 +17,7 @@ export class PasswordCheckThrottle {
   async assertAllowed(userId: number): Promise<void> {
     const state = await this.failures.get(String(userId));
     if (!state || state.remainingPoints > 0) return;
-    throw new TooManyRequestsException(`Too many wrong current passwords; try again in ${Math.ceil(state.msBeforeNext / 1000)}s`, state.msBeforeNext);
+    throw new TooManyRequestsException('base.tooManyWrongPasswords', state.msBeforeNext);
   }
 
   async recordFailure(userId: number): Promise<void> {

@@ -1,8 +1,8 @@
-import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { DataSource, Repository } from 'typeorm';
 import { GroupCatalog, type Group } from '@lc/platform';
-import { atomically } from '@lc/platform/server';
+import { atomically, translatableErrors, translatableError } from '@lc/platform/server';
 import type { CreateUserDto, Me, OwnUser, UpdateUserDto, User as UserDto } from '@lc/protocol';
 import { AuthService } from './auth.service';
 import { User } from './entities/user.entity';
@@ -33,7 +33,7 @@ export class UsersService {
   /** An active user (archived ones are as good as absent everywhere but the admin's list). */
   async get(id: number): Promise<User> {
     const user = await this.users.findOneBy({ id, active: true });
-    if (!user) throw new NotFoundException(`User ${id} not found`);
+    if (!user) throw translatableError(404, 'base.userNotFound', { id });
     return user;
   }
 
@@ -53,7 +53,7 @@ export class UsersService {
 
   async create(input: CreateUserDto): Promise<User> {
     const lang = input.lang ? await this.languages.requireEnabled('lang', [input.lang]).then((l) => l[0]) : 'en-US';
-    if (await this.users.existsBy({ login: input.login })) throw new ConflictException(`login "${input.login}" is already taken`);
+    if (await this.users.existsBy({ login: input.login })) throw translatableError(409, 'base.loginTaken', { login: input.login });
     return this.users.save(
       this.users.create({
         login: input.login,
@@ -76,7 +76,7 @@ export class UsersService {
     const user = await atomically(this.db, ADMINS_LOCK, async (manager) => {
       const users = manager.getRepository(User);
       const user = await users.findOneBy({ id });
-      if (!user) throw new NotFoundException(`User ${id} not found`);
+      if (!user) throw translatableError(404, 'base.userNotFound', { id });
       const before = { active: user.active, groups: user.groups };
       if (input.name !== undefined) user.name = input.name.trim();
       if (input.groups !== undefined) user.groups = this.storedGroups(input.groups);
@@ -115,7 +115,7 @@ export class UsersService {
   /** Groups as granted: declared by a module (400 naming any other), without those every user is in. */
   private storedGroups(groups: Group[]): Group[] {
     const unknown = groups.filter((g) => !this.groups.has(g));
-    if (unknown.length) throw new BadRequestException(unknown.map((g) => `groups: unknown group "${g}" (groups: ${this.groups.list().map((i) => i.id).join(', ')})`));
+    if (unknown.length) throw translatableErrors(400, unknown.map((group) => ({ key: 'base.unknownGroup', params: { group, groups: this.groups.list().map((i) => i.id).join(', ') } })));
     const everyone = new Set(this.groups.list().filter((g) => g.everyone).map((g) => g.id));
     return [...new Set(groups)].filter((g) => !everyone.has(g));
   }

@@ -1,4 +1,5 @@
-import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { translatableError } from '@lc/platform/server';
+import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { QueryFailedError, Repository, type FindOptionsWhere } from 'typeorm';
 import type { AuthUser } from '@lc/platform/server';
@@ -52,7 +53,7 @@ export class CannedResponsesService {
 
   private async find(user: AuthUser, id: number): Promise<CannedResponse> {
     const row = await this.responses.findOneBy({ ...this.visibleTo(user), id });
-    if (!row) throw new NotFoundException(`Canned response ${id} not found`);
+    if (!row) throw translatableError(404, 'canned_responses.notFound', { id });
     return row;
   }
 
@@ -71,7 +72,7 @@ export class CannedResponsesService {
   }
 }
 
-const taken = (shortcut: string) => new ConflictException(`The shortcut /${shortcut} is already taken (each user's shortcuts are unique)`);
+const taken = (shortcut: string) => translatableError(409, 'canned_responses.shortcutTaken', { shortcut });
 
 function toItem(row: CannedResponse): CannedResponseItem {
   return {

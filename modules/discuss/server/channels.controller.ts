@@ -1,7 +1,7 @@
-import { BadRequestException, Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
-import { ApiRoute, type AuthUser, CurrentUser, IdParam } from '@lc/platform/server';
+import { ApiRoute, type AuthUser, CurrentUser, IdParam, translatableError } from '@lc/platform/server';
 import { AddMemberDto, CreateChannelDto, OpenChatDto, type ConversationItem, type DirectoryUser, type DiscussChannelItem } from '@lc/protocol';
 import { User } from '../../base/server/public-api';
 import { ConversationsService } from './conversations.service';
@@ -48,7 +48,7 @@ export class ChannelsController {
   @HttpCode(200)
   async join(@CurrentUser() user: AuthUser, @IdParam() id: number): Promise<ConversationItem> {
     const conversation = await this.conversations.get(id);
-    if (conversation.kind !== 'channel') throw new BadRequestException('Only channels can be joined');
+    if (conversation.kind !== 'channel') throw translatableError(400, 'discuss.onlyChannelsJoined');
     await this.conversations.addMember(id, user.id);
     return this.conversations.itemFor(id, user.id);
   }
@@ -59,7 +59,7 @@ export class ChannelsController {
   @HttpCode(200)
   async invite(@CurrentUser() user: AuthUser, @IdParam() id: number, @Body() body: AddMemberDto): Promise<ConversationItem> {
     const conversation = await this.conversations.requireMember(id, user.id);
-    if (conversation.kind !== 'channel') throw new BadRequestException('Only channels take new members');
+    if (conversation.kind !== 'channel') throw translatableError(400, 'discuss.onlyChannelsTakeMembers');
     await this.existingUsers([body.userId]);
     await this.conversations.addMember(id, body.userId);
     return this.conversations.itemFor(id, user.id);
@@ -69,7 +69,7 @@ export class ChannelsController {
   @ApiRoute('Open (or find) the one-to-one chat with a colleague', { status: 201, returns: 'ConversationItem' })
   @Post('chats')
   async openChat(@CurrentUser() user: AuthUser, @Body() body: OpenChatDto): Promise<ConversationItem> {
-    if (body.userId === user.id) throw new BadRequestException('userId: you cannot chat with yourself');
+    if (body.userId === user.id) throw translatableError(400, 'discuss.chatWithYourself');
     await this.existingUsers([body.userId]);
     const existing = await this.db
       .getRepository(Conversation)
@@ -85,7 +85,7 @@ export class ChannelsController {
   private async existingUsers(ids: number[]): Promise<number[]> {
     const unique = [...new Set(ids)];
     const found = unique.length ? await this.db.getRepository(User).countBy({ id: In(unique), active: true }) : 0;
-    if (found !== unique.length) throw new BadRequestException('userId: unknown user');
+    if (found !== unique.length) throw translatableError(400, 'discuss.unknownUser');
     return unique;
   }
 }

@@ -1,7 +1,7 @@
-import { ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, type EntityManager } from 'typeorm';
-import { Realtime, sql, SqlRunner } from '@lc/platform/server';
+import { Realtime, sql, SqlRunner, translatableError } from '@lc/platform/server';
 import { SocketEvents, type ConversationItem, type ConversationKind, type ConversationLeftEvent } from '@lc/protocol';
 import { User } from '../../base/server/public-api';
 import { DiscussHooks } from './discuss.hooks';
@@ -30,7 +30,7 @@ export class ConversationsService {
 
   async get(id: number): Promise<Conversation> {
     const conversation = await this.db.getRepository(Conversation).findOneBy({ id });
-    if (!conversation) throw new NotFoundException(`Conversation ${id} not found`);
+    if (!conversation) throw translatableError(404, 'discuss.conversationNotFound', { id });
     return conversation;
   }
 
@@ -38,8 +38,8 @@ export class ConversationsService {
   async requireMember(id: number, userId: number): Promise<Conversation> {
     const conversation = await this.get(id);
     if (await this.isMember(id, userId)) return conversation;
-    if (conversation.kind === 'channel') throw new ForbiddenException(`You are not a member of conversation ${id}`);
-    throw new NotFoundException(`Conversation ${id} not found`);
+    if (conversation.kind === 'channel') throw translatableError(403, 'discuss.notMember', { id });
+    throw translatableError(404, 'discuss.conversationNotFound', { id });
   }
 
   isMember(conversationId: number, userId: number): Promise<boolean> {
@@ -99,7 +99,7 @@ export class ConversationsService {
 
   async itemFor(conversationId: number, userId: number): Promise<ConversationItem> {
     const membership = await this.db.getRepository(Member).findOneBy({ conversationId, userId });
-    if (!membership) throw new NotFoundException(`Conversation ${conversationId} not found`);
+    if (!membership) throw translatableError(404, 'discuss.conversationNotFound', { id: conversationId });
     return (await this.items([membership]))[0];
   }
 

@@ -1,6 +1,6 @@
 import { Inject, NotFoundException } from '@nestjs/common';
 import { ConnectedSocket, MessageBody, SubscribeMessage, WebSocketGateway } from '@nestjs/websockets';
-import { APP_CONFIG, userRoom, ValidateSocketPayloads, type AppConfig, type AppSocket } from '@lc/platform/server';
+import { APP_CONFIG, userRoom, ValidateSocketPayloads, type AppConfig, type AppSocket, translatableError } from '@lc/platform/server';
 import { SocketEvents, SocketMessageDto, TypingDto, type Message, type MessageAuthor, type TypingEvent } from '@lc/protocol';
 import { conversationRoom } from './conversation-rooms';
 import { ConversationsService } from './conversations.service';
@@ -38,7 +38,7 @@ export class DiscussGateway {
   async typing(@ConnectedSocket() socket: AppSocket, @MessageBody() dto: TypingDto): Promise<{ ok: true }> {
     let author: MessageAuthor;
     if (socket.data.kind === 'visitor') {
-      if (!socket.rooms.has(conversationRoom(dto.conversationId))) throw new NotFoundException(`Conversation ${dto.conversationId} not found`);
+      if (!socket.rooms.has(conversationRoom(dto.conversationId))) throw translatableError(404, 'discuss.conversationNotFound', { id: dto.conversationId });
       const conversation = await this.conversations.get(dto.conversationId);
       author = { kind: 'visitor', id: null, name: conversation.name }; // the visitor's name, or "Visitor #N"
     } else {

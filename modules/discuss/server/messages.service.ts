@@ -1,7 +1,7 @@
-import { ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, IsNull, LessThan, MoreThan, type EntityManager, type FindOptionsWhere } from 'typeorm';
-import { Metrics, Realtime, sql, SqlRunner, Translations, userRoom, type CounterMetric, type HistogramMetric } from '@lc/platform/server';
+import { Metrics, Realtime, sql, SqlRunner, Translations, userRoom, type CounterMetric, type HistogramMetric, translatableError } from '@lc/platform/server';
 import { MESSAGES_PAGE_MAX, SocketEvents, SOURCE_LANG, type AuthorKind, type ConversationKind, type Message, type MessageI18n, type MessagesQueryDto } from '@lc/protocol';
 import { User } from '../../base/server/public-api';
 import { AuthorNames } from './author-names';
@@ -149,8 +149,8 @@ export class MessagesService {
       params: [...kindName.params, userId, conversationId],
     });
     const kind = row?.kind as ConversationKind | undefined;
-    if (!kind || (row.memberId === null && kind !== 'channel')) throw new NotFoundException(`Conversation ${conversationId} not found`);
-    if (row.memberId === null) throw new ForbiddenException(`You are not a member of conversation ${conversationId}`);
+    if (!kind || (row.memberId === null && kind !== 'channel')) throw translatableError(404, 'discuss.conversationNotFound', { id: conversationId });
+    if (row.memberId === null) throw translatableError(403, 'discuss.notMember', { id: conversationId });
     return { conversation: { id: conversationId, kind }, author: { kind: 'user', id: userId, name: (row.kindName as string | null) || String(row.name) } };
   }
 

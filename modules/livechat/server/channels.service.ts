@@ -1,7 +1,7 @@
-import { ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
-import { Realtime, Translations, type AuthUser } from '@lc/platform/server';
+import { Realtime, Translations, type AuthUser, translatableError } from '@lc/platform/server';
 import { normalizeChannelTranslations, SocketEvents, type ChannelMembershipEvent, type ChannelOperatorEvent, type CreateChannelRequest, type LivechatChannelItem, type OperatorRef, type PublicChannel, type UpdateChannelRequest } from '@lc/protocol';
 import { User } from '../../base/server/public-api';
 import { PresenceService } from '../../presence/server/public-api';
@@ -28,7 +28,7 @@ export class ChannelsService {
 
   async get(channelId: number): Promise<LivechatChannel> {
     const channel = await this.db.getRepository(LivechatChannel).findOneBy({ id: channelId });
-    if (!channel) throw new NotFoundException(`Channel ${channelId} not found`);
+    if (!channel) throw translatableError(404, 'livechat.channelNotFound', { id: channelId });
     return channel;
   }
 
@@ -94,7 +94,7 @@ export class ChannelsService {
 
   /** Join: only operators (and managers, admins). Joining counts as activity and may take queued visitors. */
   async join(user: AuthUser, channelId: number): Promise<{ areYouInside: boolean }> {
-    if (!user.groups.includes('livechat_operator')) throw new ForbiddenException('Only live chat operators can join a channel');
+    if (!user.groups.includes('livechat_operator')) throw translatableError(403, 'livechat.onlyOperatorsJoin');
     await this.get(channelId);
     this.presence.recordActivity(user.id);
     await this.db.createQueryBuilder().insert().into(ChannelOperator).values({ channelId, userId: user.id, joinedAt: Date.now() }).orIgnore().execute();
@@ -105,7 +105,7 @@ export class ChannelsService {
 
   /** Leave: conversations in progress stay with the operator. */
   async leave(user: AuthUser, channelId: number): Promise<{ areYouInside: boolean }> {
-    if (!user.groups.includes('livechat_operator')) throw new ForbiddenException('Only live chat operators can leave a channel');
+    if (!user.groups.includes('livechat_operator')) throw translatableError(403, 'livechat.onlyOperatorsLeave');
     await this.get(channelId);
     await this.removeOperator(channelId, user.id);
     return { areYouInside: false };

@@ -1,7 +1,7 @@
-import { ConflictException, ForbiddenException, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager, In, IsNull, Not } from 'typeorm';
-import type { AuthUser } from '@lc/platform/server';
+import { translatableError, type AuthUser } from '@lc/platform/server';
 import type { HelpRequestItem, LivechatSessionItem } from '@lc/protocol';
 import { ConversationsService, DiscussHooks, MessagesService } from '../../discuss/server/public-api';
 import { ChannelOperator, LivechatChannel, LivechatSession } from './entities';
@@ -33,10 +33,10 @@ export class HelpRequests {
 
   /** Its operator asks for help, or takes the request back. */
   async flag(session: LivechatSession, user: AuthUser, needHelp: boolean): Promise<LivechatSessionItem> {
-    if (session.operatorId !== user.id) throw new ForbiddenException('Only the operator of this conversation can ask for help with it');
+    if (session.operatorId !== user.id) throw translatableError(403, 'livechat.onlyOperatorAsksHelp');
     const since = needHelp ? (session.needsHelpSince ?? Date.now()) : null;
     const { affected } = await this.sessions().update({ id: session.id, status: 'active' }, { needsHelpSince: since });
-    if (!affected) throw new ConflictException(`Session ${session.id} is not in progress`);
+    if (!affected) throw translatableError(409, 'livechat.sessionNotInProgress', { id: session.id });
     if ((session.needsHelpSince !== null) !== needHelp) await this.changed(session, needHelp);
     return this.sessionList.item(session.id);
   }
@@ -58,11 +58,11 @@ export class HelpRequests {
    */
   async join(session: LivechatSession, user: AuthUser): Promise<LivechatSessionItem> {
     const inside = await this.db.getRepository(ChannelOperator).existsBy({ channelId: session.channelId, userId: user.id });
-    if (!inside && !user.groups.includes('livechat_manager')) throw new ForbiddenException('Only the operators inside this channel and live chat managers can join its conversations');
+    if (!inside && !user.groups.includes('livechat_manager')) throw translatableError(403, 'livechat.onlyInsideJoin');
     const already = await this.conversations.isMember(session.conversationId, user.id);
     const messageId = await this.db.transaction(async (tx) => {
       const { affected } = await tx.getRepository(LivechatSession).update({ id: session.id, status: 'active' }, { needsHelpSince: null });
-      if (!affected) throw new ConflictException(`Session ${session.id} is not in progress`);
+      if (!affected) throw translatableError(409, 'livechat.sessionNotInProgress', { id: session.id });
       if (already) return null;
       await this.conversations.addMemberWithin(tx, session.conversationId, user.id);
       const name = (await this.operatorNames.ref(user.id, tx))?.name ?? user.name;
@@ -81,7 +81,7 @@ export class HelpRequests {
   private async leaving(tx: EntityManager, conversationId: number, userId: number): Promise<number | null> {
     const session = await tx.getRepository(LivechatSession).findOneBy({ conversationId });
     if (!session || session.status === 'ended') return null;
-    if (session.operatorId === userId) throw new ConflictException('You are the operator of this chat: end it or transfer it instead of leaving it');
+    if (session.operatorId === userId) throw translatableError(409, 'livechat.operatorCannotLeave');
     const name = (await this.operatorNames.ref(userId, tx))?.name ?? '';
     return this.messages.storeWithin(tx, conversationId, SYSTEM_AUTHOR, SystemMessages.left(name));
   }

@@ -1,6 +1,21 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { IntlMessageFormat } from 'intl-messageformat';
 import { SHIPPED_LANGS } from '../../../libs/protocol/src/languages';
+
+/** The arguments an ICU text reads (`{name}`, and those of its select and plural blocks, through their cases). */
+function icuArguments(text: string): string[] {
+  const names = new Set<string>();
+  type Elements = ReturnType<IntlMessageFormat['getAst']>;
+  const visit = (elements: Elements) => {
+    for (const element of elements) {
+      if ('value' in element && typeof element.value === 'string' && element.type !== 0) names.add(element.value);
+      if ('options' in element) for (const option of Object.values(element.options)) visit(option.value);
+    }
+  };
+  visit(new IntlMessageFormat(text, 'en-US').getAst());
+  return [...names].sort();
+}
 
 /** livechat's own sections of i18n/<lang>.json: complete in every shipped language, with en-US's placeholders. */
 describe('livechat translations', () => {
@@ -17,6 +32,12 @@ describe('livechat translations', () => {
         expect([id, translated[section][id].trim()]).not.toEqual([id, '']);
       }
     }
+  });
+
+  it.each(SHIPPED_LANGS)('%s has every errors text of en-US, none more, readable as ICU with the same arguments', (lang) => {
+    const translated = read(lang).errors;
+    expect(Object.keys(translated).sort()).toEqual(Object.keys(source.errors).sort());
+    for (const [id, text] of Object.entries(source.errors)) expect([id, icuArguments(translated[id])]).toEqual([id, icuArguments(text)]);
   });
 
   it('uses only {name} placeholders where the readers substitute them (the widget and the shell run no ICU)', () => {

@@ -1,4 +1,5 @@
-import { ForbiddenException, Injectable } from '@nestjs/common';
+import { translatableError } from '@lc/platform/server';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { AuthUser } from '@lc/platform/server';
@@ -16,14 +17,14 @@ export class SessionAccess {
   ) {}
 
   /** Its operator or a live chat manager, else 403 saying who may `what`. */
-  requireOperatorOrManager(session: LivechatSession, user: AuthUser, what: string): void {
-    if (session.operatorId !== user.id && !isLivechatManager(user)) throw new ForbiddenException(`Only the operator of this conversation or a live chat manager can ${what}`);
+  requireOperatorOrManager(session: LivechatSession, user: AuthUser, what: 'transfer' | 'block'): void {
+    if (session.operatorId !== user.id && !isLivechatManager(user)) throw translatableError(403, 'livechat.onlyOperatorOrManager', { what });
   }
 
   /** A member of its conversation (its operator, someone who joined to help) or a live chat manager. */
-  async requireMemberOrManager(session: LivechatSession, user: AuthUser, what: string): Promise<void> {
+  async requireMemberOrManager(session: LivechatSession, user: AuthUser, what: 'details'): Promise<void> {
     if (isLivechatManager(user) || (await this.conversations.isMember(session.conversationId, user.id))) return;
-    throw new ForbiddenException(`Only the operators in this conversation or a live chat manager can ${what}`);
+    throw translatableError(403, 'livechat.onlyMembersOrManager', { what });
   }
 
   /**
@@ -34,6 +35,6 @@ export class SessionAccess {
     if (session.operatorId === user.id || isLivechatManager(user)) return;
     const sameVisitor = await this.db.getRepository(LivechatSession).find({ where: { visitorTokenHash: session.visitorTokenHash }, select: { conversationId: true }, take: 500 });
     if (await this.conversations.isMemberOfAny(sameVisitor.map((s) => s.conversationId), user.id)) return;
-    throw new ForbiddenException('Only the operators of this visitor or a live chat manager can read this transcript');
+    throw translatableError(403, 'livechat.transcriptReaders');
   }
 }

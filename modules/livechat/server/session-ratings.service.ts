@@ -1,4 +1,5 @@
-import { ConflictException, Injectable } from '@nestjs/common';
+import { translatableError } from '@lc/platform/server';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { LivechatSessionItem, RatingValue } from '@lc/protocol';
@@ -18,8 +19,8 @@ export class SessionRatings {
 
   /** 409 while the chat goes on, and for a chat nobody answered (there is no one to rate). */
   async rate(session: LivechatSession, value: RatingValue, comment?: string): Promise<LivechatSessionItem> {
-    if (session.status !== 'ended') throw new ConflictException('A conversation is rated once it has ended');
-    if (!session.operatorId) throw new ConflictException('Nobody answered this conversation: there is nothing to rate');
+    if (session.status !== 'ended') throw translatableError(409, 'livechat.rateOnceEnded');
+    if (!session.operatorId) throw translatableError(409, 'livechat.nothingToRate');
     const text = comment?.trim() || null;
     await this.db.getRepository(LivechatSession).update({ id: session.id }, { ratingValue: value, ratingComment: text, ratedAt: Date.now() });
     // The operator's chat window shows it at once (the conversation's members get its messages).

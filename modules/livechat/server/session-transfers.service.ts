@@ -1,4 +1,5 @@
-import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { translatableError } from '@lc/platform/server';
+import { BadRequestException, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, type EntityManager } from 'typeorm';
 import type { AuthUser } from '@lc/platform/server';
@@ -55,7 +56,7 @@ export class SessionTransfers {
 
   async transfer(session: LivechatSession, by: AuthUser, request: TransferSessionRequest): Promise<LivechatSessionItem> {
     if ((request.operatorId === undefined) === (request.channelId === undefined)) throw new BadRequestException('Give either operatorId or channelId');
-    if (session.status === 'ended') throw new ConflictException(`Session ${session.id} has ended`);
+    if (session.status === 'ended') throw translatableError(409, 'livechat.sessionEnded', { id: session.id });
     const transferredBy: OperatorRef = { id: by.id, name: by.name };
     if (request.operatorId !== undefined) await this.toOperator(session, request.operatorId, transferredBy);
     else await this.toChannel(session, request.channelId!, transferredBy);
@@ -65,16 +66,16 @@ export class SessionTransfers {
   /** To a named operator: inside the channel, online, below its limit (else 409 saying which). */
   private async toOperator(session: LivechatSession, operatorId: number, transferredBy: OperatorRef): Promise<void> {
     const target = await this.db.getRepository(User).findOneBy({ id: operatorId, active: true });
-    if (!target) throw new NotFoundException(`Operator ${operatorId} not found`);
-    if (target.id === session.operatorId) throw new ConflictException(`${target.name} is already talking with this visitor`);
+    if (!target) throw translatableError(404, 'livechat.operatorNotFound', { id: operatorId });
+    if (target.id === session.operatorId) throw translatableError(409, 'livechat.alreadyTalking', { name: target.name });
     const channel = await this.db.getRepository(LivechatChannel).findOneByOrFail({ id: session.channelId });
     const enabled = await this.languages.enabledCodes();
     const messageId = await this.assignment.underLock(async (tx) => {
       const operators = await this.assignment.operatorFacts(tx, channel, enabled);
       const facts = operators.find((o) => o.userId === target.id);
-      if (!facts) throw new ConflictException(`${target.name} is not inside the ${channel.name} channel`);
-      if (!facts.online) throw new ConflictException(`${target.name} is offline`);
-      if (facts.full) throw new ConflictException(`${target.name} already has ${channel.maxSessionsPerOperator} conversations in ${channel.name}, the channel's limit`);
+      if (!facts) throw translatableError(409, 'livechat.notInside', { name: target.name, channel: channel.name });
+      if (!facts.online) throw translatableError(409, 'livechat.operatorOffline', { name: target.name });
+      if (facts.full) throw translatableError(409, 'livechat.operatorFull', { name: target.name, max: channel.maxSessionsPerOperator ?? 0, channel: channel.name });
       const summary = summaryOf('transfer', facts.ongoing, operators.filter((o) => o.online && !o.full).length);
       const decision = withTransfer({ operatorId: target.id, reason: `to ${target.name}: online, ${facts.ongoing} ongoing`, summary }, { transferredBy, transferredFrom: null });
       const changes = { status: 'active' as const, operatorId: target.id, assignedAt: Date.now(), assignmentReason: decision.reason, assignmentSummary: decision.summary, needsHelpSince: null };
@@ -92,8 +93,8 @@ export class SessionTransfers {
   /** To another channel: queued there, assigned by its rules (to someone other than the previous operator) at once when someone is free. */
   private async toChannel(session: LivechatSession, channelId: number, transferredBy: OperatorRef): Promise<void> {
     const target = await this.db.getRepository(LivechatChannel).findOneBy({ id: channelId });
-    if (!target) throw new NotFoundException(`Channel ${channelId} not found`);
-    if (target.id === session.channelId) throw new ConflictException(`This conversation is already in ${target.name}`);
+    if (!target) throw translatableError(404, 'livechat.channelNotFound', { id: channelId });
+    if (target.id === session.channelId) throw translatableError(409, 'livechat.alreadyInChannel', { channel: target.name });
     const from = await this.db.getRepository(LivechatChannel).findOneByOrFail({ id: session.channelId });
     let messageId = 0;
     const outcome = await this.assignment.assignQueued(target.id, {
@@ -116,7 +117,7 @@ export class SessionTransfers {
   /** The session's new state, if it still runs; the previous operator leaves the conversation. */
   private async handOver(tx: EntityManager, session: LivechatSession, changes: Partial<LivechatSession>): Promise<void> {
     const { affected } = await tx.getRepository(LivechatSession).update({ id: session.id, status: OPEN }, changes);
-    if (!affected) throw new ConflictException(`Session ${session.id} has ended`);
+    if (!affected) throw translatableError(409, 'livechat.sessionEnded', { id: session.id });
     if (session.operatorId) await this.conversations.removeMemberWithin(tx, session.conversationId, session.operatorId);
   }
 

@@ -115,6 +115,10 @@ describe('livechat teamwork', () => {
       const refused = async (body: object, status: number, message: RegExp) => expect((await t.http.post(path).set(bearer(marc.token)).send(body).expect(status)).body.message.toString()).toMatch(message);
       await refused({ operatorId: away.id }, 409, /is offline/);
       await refused({ operatorId: busy.id }, 409, /already has 1 conversations in Channel \d+, the channel's limit/);
+      // The English above, and its key for the shell: the operator, the limit and the channel.
+      const full = (await t.http.post(path).set(bearer(marc.token)).send({ operatorId: busy.id }).expect(409)).body;
+      expect(full.i18n).toEqual([{ key: 'livechat.operatorFull', params: { name: expect.any(String), max: 1, channel: expect.stringMatching(/^Channel \d+$/) } }]);
+      expect(full.message).toBe(`${full.i18n[0].params.name} already has 1 conversations in ${full.i18n[0].params.channel}, the channel's limit`);
       await refused({ operatorId: outside.id }, 409, /is not inside the Channel \d+ channel/);
       await refused({ operatorId: marc.id }, 409, /already talking with this visitor/);
       await refused({ operatorId: 999999 }, 404, /not found/);

@@ -26,7 +26,7 @@ export class TeamworkController {
   @Get('sessions/:id/transfer-targets')
   async transferTargets(@CurrentUser() user: AuthUser, @IdParam() id: number): Promise<TransferTargets> {
     const session = await this.sessions.get(id);
-    this.access.requireOperatorOrManager(session, user, 'transfer it');
+    this.access.requireOperatorOrManager(session, user, 'transfer');
     return this.transfers.targets(session);
   }
 
@@ -36,7 +36,7 @@ export class TeamworkController {
   @HttpCode(200)
   async transfer(@CurrentUser() user: AuthUser, @IdParam() id: number, @Body() body: TransferSessionRequest): Promise<LivechatSessionItem> {
     const session = await this.sessions.get(id);
-    this.access.requireOperatorOrManager(session, user, 'transfer it');
+    this.access.requireOperatorOrManager(session, user, 'transfer');
     return this.transfers.transfer(session, user, body);
   }
 
@@ -68,7 +68,7 @@ export class TeamworkController {
   @Post('sessions/:id/block')
   async block(@CurrentUser() user: AuthUser, @IdParam() id: number, @Body() body: BlockVisitorRequest): Promise<VisitorBlock> {
     const session = await this.sessions.get(id);
-    this.access.requireOperatorOrManager(session, user, 'block its visitor');
+    this.access.requireOperatorOrManager(session, user, 'block');
     const block = await this.blocks.block(session, user, body);
     await this.sessions.close(session, { kind: 'user', user }, CHAT_NOT_AVAILABLE);
     if (!session.offline) this.realtime.server.in(visitorRoom(session.visitorTokenHash)).disconnectSockets(true);

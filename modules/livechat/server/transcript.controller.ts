@@ -33,7 +33,7 @@ export class TranscriptController {
   @Get('sessions/:id/visitor')
   async visitor(@CurrentUser() user: AuthUser, @IdParam() id: number): Promise<VisitorContext> {
     const session = await this.sessions.get(id);
-    await this.access.requireMemberOrManager(session, user, "see this visitor's details");
+    await this.access.requireMemberOrManager(session, user, 'details');
     return this.pages.context(session);
   }
 }

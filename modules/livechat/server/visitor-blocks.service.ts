@@ -1,7 +1,7 @@
-import { ConflictException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, MoreThan, type FindOptionsWhere } from 'typeorm';
-import { sql, SqlRunner, type AuthUser } from '@lc/platform/server';
+import { sql, SqlRunner, type AuthUser, translatableError } from '@lc/platform/server';
 import { BLOCK_DAYS_DEFAULT, type BlockVisitorRequest, type MessageI18n, type VisitorBlock } from '@lc/protocol';
 import { User } from '../../base/server/public-api';
 import { LivechatSession, VisitorBlockRecord } from './entities';
@@ -39,7 +39,7 @@ export class VisitorBlocks {
 
   /** 403 for a blocked visitor. */
   async refuse(tokenHash: string | null, address: string | null): Promise<void> {
-    if (await this.isBlocked(tokenHash, address)) throw new ForbiddenException('Chat is not available');
+    if (await this.isBlocked(tokenHash, address)) throw translatableError(403, 'livechat.chatNotAvailable');
   }
 
   /** Blocks the visitor of a session; the caller ends the session. 409 when already blocked, or nothing identifies them. */
@@ -47,10 +47,10 @@ export class VisitorBlocks {
     // An offline message's token is a throwaway one nobody holds: its address is what identifies the visitor.
     const tokenHash = session.offline ? null : session.visitorTokenHash;
     const address = blockableAddress(session.clientAddress);
-    if (!tokenHash && !address) throw new ConflictException('Nothing identifies this visitor to block: no token and no public address');
+    if (!tokenHash && !address) throw translatableError(409, 'livechat.nothingToBlock');
     const now = Date.now();
     const active = await this.db.getRepository(VisitorBlockRecord).findOneBy(tokenHash ? { visitorTokenHash: tokenHash, until: MoreThan(now) } : { address: address!, until: MoreThan(now) });
-    if (active) throw new ConflictException(`This visitor is already blocked until ${new Date(active.until).toISOString()}`);
+    if (active) throw translatableError(409, 'livechat.alreadyBlocked', { until: new Date(active.until).toISOString() });
     const { identifiers } = await this.db.getRepository(VisitorBlockRecord).insert({
       visitorTokenHash: tokenHash,
       address,
@@ -70,7 +70,7 @@ export class VisitorBlocks {
 
   async lift(id: number): Promise<void> {
     const { affected } = await this.db.getRepository(VisitorBlockRecord).delete({ id });
-    if (!affected) throw new NotFoundException(`Block ${id} not found`);
+    if (!affected) throw translatableError(404, 'livechat.blockNotFound', { id });
   }
 
   private async items(where: FindOptionsWhere<VisitorBlockRecord>): Promise<VisitorBlock[]> {

@@ -1,7 +1,7 @@
-import { ForbiddenException, Injectable, NotFoundException, type OnApplicationBootstrap } from '@nestjs/common';
+import { ForbiddenException, Injectable, type OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
-import { SocketIdentities, sql, SqlRunner } from '@lc/platform/server';
+import { SocketIdentities, sql, SqlRunner, translatableError } from '@lc/platform/server';
 import type { LivechatDetails } from '@lc/protocol';
 import { DiscussHooks, conversationRoom } from '../../discuss/server/public-api';
 import { LivechatChannel, LivechatSession } from './entities';
@@ -31,9 +31,9 @@ export class VisitorBridge implements OnApplicationBootstrap {
     this.identities.register({ module: LIVECHAT_MODULE, authKey: 'visitorToken', label: 'visitor token', authenticate: (token) => this.authenticate(token) });
     this.hooks.onGuestMessage(LIVECHAT_MODULE, async (socket, dto) => {
       if (!visitorClaims(socket)) throw new ForbiddenException();
-      if (!socket.rooms.has(conversationRoom(dto.conversationId))) throw new NotFoundException(`Conversation ${dto.conversationId} not found`);
+      if (!socket.rooms.has(conversationRoom(dto.conversationId))) throw translatableError(404, 'livechat.conversationNotFound', { id: dto.conversationId });
       const [session] = await this.sql.read(sql`SELECT "id", "status", "visitorName" FROM "livechat_session" WHERE "conversationId" = ${dto.conversationId}`);
-      if (!session) throw new NotFoundException(`Conversation ${dto.conversationId} not found`);
+      if (!session) throw translatableError(404, 'livechat.conversationNotFound', { id: dto.conversationId });
       const ref = { id: Number(session.id), conversationId: dto.conversationId, status: session.status as LivechatSession['status'], visitorName: session.visitorName as string | null };
       await this.limits.message(ref.id);
       return (await this.sessions.postAsVisitor(ref, dto.body, dto.clientId, socket.id)).message;

@@ -1,4 +1,5 @@
-import { ConflictException, Injectable } from '@nestjs/common';
+import { translatableError } from '@lc/platform/server';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, Not, type EntityManager } from 'typeorm';
 import { httpUrl } from '@lc/platform';
@@ -43,7 +44,7 @@ export class VisitorPages {
    * becomes the session's page, and the operators' banners and panels follow.
    */
   async report(session: LivechatSession, page: PageReportRequest): Promise<void> {
-    if (session.status === 'ended') throw new ConflictException(`Session ${session.id} has ended`);
+    if (session.status === 'ended') throw translatableError(409, 'livechat.sessionEnded', { id: session.id });
     const visit = toVisit(page, Date.now())!; // the DTO admits http(s) URLs only
     await this.db.transaction(async (tx) => {
       const pages = tx.getRepository(PageVisitRecord);

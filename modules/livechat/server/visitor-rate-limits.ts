@@ -25,22 +25,22 @@ export class VisitorRateLimits {
   }
 
   sessionStart(address: string): Promise<void> {
-    return consumeOrThrow(this.starts, address, 'Too many chats started from this address; try again in a minute');
+    return consumeOrThrow(this.starts, address, 'livechat.tooManyChats');
   }
 
   message(sessionId: number): Promise<void> {
-    return consumeOrThrow(this.messages, String(sessionId), 'You are sending messages too fast');
+    return consumeOrThrow(this.messages, String(sessionId), 'livechat.tooFast');
   }
 
   /** A page report: a visitor clicking through a site reports a few a minute; a script, no more than this. */
   pageReport(sessionId: number): Promise<void> {
-    return consumeOrThrow(this.pages, String(sessionId), 'Too many pages reported; try again in a minute');
+    return consumeOrThrow(this.pages, String(sessionId), 'livechat.tooManyPages');
   }
 
   /** Before a transcript is mailed: the recipient is compared lower-cased. */
   async transcriptMail(sessionId: number, recipient: string, clientAddress: string): Promise<void> {
-    await consumeOrThrow(this.mailsPerSession, String(sessionId), 'This conversation has been mailed too many times');
-    await consumeOrThrow(this.mailsPerRecipient, recipient.toLowerCase(), 'Too many transcripts mailed to this address; try again later');
-    await consumeOrThrow(this.mailsPerAddress, clientAddress, 'Too many transcripts mailed from this address; try again later');
+    await consumeOrThrow(this.mailsPerSession, String(sessionId), 'livechat.mailedTooOften');
+    await consumeOrThrow(this.mailsPerRecipient, recipient.toLowerCase(), 'livechat.tooManyMailsTo');
+    await consumeOrThrow(this.mailsPerAddress, clientAddress, 'livechat.tooManyMailsFrom');
   }
 }

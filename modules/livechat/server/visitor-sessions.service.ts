@@ -1,7 +1,7 @@
-import { ConflictException, Injectable, NotFoundException, UnauthorizedException } from '@nestjs/common';
+import { Injectable, UnauthorizedException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, type EntityManager } from 'typeorm';
-import { Realtime, sql, SqlRunner, Translations, type AuthUser } from '@lc/platform/server';
+import { Realtime, sql, SqlRunner, Translations, type AuthUser, translatableError } from '@lc/platform/server';
 import type { MessageI18n, AssignmentSummary, LivechatSessionItem, Message, PageReportRequest, StartedSession } from '@lc/protocol';
 import { Conversation, ConversationsService, MessagesService, conversationRoom } from '../../discuss/server/public-api';
 import { AssignmentService } from './assignment.service';
@@ -154,7 +154,7 @@ export class VisitorSessions {
    * under their name, else "Visitor #<session>" (the conversation's name either way).
    */
   async postAsVisitor(session: VisitorSessionRef, body: string, clientId?: string, senderSocketId?: string): Promise<{ message: Message; created: boolean }> {
-    if (session.status === 'ended') throw new ConflictException(`Session ${session.id} has ended`);
+    if (session.status === 'ended') throw translatableError(409, 'livechat.sessionEnded', { id: session.id });
     const author = { kind: 'visitor' as const, id: session.id, name: session.visitorName ?? `Visitor #${session.id}` };
     return this.messages.post({ id: session.conversationId, kind: 'livechat' }, author, body, clientId, senderSocketId);
   }
@@ -192,13 +192,13 @@ export class VisitorSessions {
     const tokenHash = hashVisitorToken(visitorToken);
     if (!(await this.sessions().existsBy({ visitorTokenHash: tokenHash }))) throw new UnauthorizedException('Unknown visitor token');
     const session = await this.sessions().findOneBy({ id: sessionId, visitorTokenHash: tokenHash });
-    if (!session) throw new NotFoundException(`Session ${sessionId} not found`);
+    if (!session) throw translatableError(404, 'livechat.sessionNotFound', { id: sessionId });
     return session;
   }
 
   async get(sessionId: number): Promise<LivechatSession> {
     const session = await this.sessions().findOneBy({ id: sessionId });
-    if (!session) throw new NotFoundException(`Session ${sessionId} not found`);
+    if (!session) throw translatableError(404, 'livechat.sessionNotFound', { id: sessionId });
     return session;
   }
 

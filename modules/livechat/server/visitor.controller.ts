@@ -1,6 +1,6 @@
-import { Body, ConflictException, Controller, ForbiddenException, Get, Header, Headers, HttpCode, Inject, Ip, Post, Req, Res, UnauthorizedException } from '@nestjs/common';
+import { Body, Controller, Get, Header, Headers, HttpCode, Inject, Ip, Post, Req, Res, UnauthorizedException } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { ApiRoute, ApiVisitorRoute, APP_CONFIG, type AppConfig, Authenticator, clientCountry, IdParam, Public, tokenOf } from '@lc/platform/server';
+import { ApiRoute, ApiVisitorRoute, APP_CONFIG, type AppConfig, Authenticator, clientCountry, IdParam, Public, tokenOf, translatableError } from '@lc/platform/server';
 import { EmailTranscriptRequest, OfflineMessageRequest, PageReportRequest, PostMessageDto, RateSessionRequest, StartSessionRequest, type LivechatSessionItem, type Message, type PublicChannel, type StartedSession } from '@lc/protocol';
 import { ChannelsService } from './channels.service';
 import { SessionMails } from './session-mails';
@@ -145,7 +145,7 @@ export class VisitorController {
   @HttpCode(202)
   async emailTranscript(@IdParam() id: number, @Body() body: EmailTranscriptRequest, @Ip() ip: string, @Headers('x-visitor-token') visitorToken?: string): Promise<{ accepted: true }> {
     const session = await this.sessions.requireVisitorSession(id, visitorToken);
-    if (!this.mails.enabled) throw new ConflictException('This server sends no email (SMTP_URL is not set)');
+    if (!this.mails.enabled) throw translatableError(409, 'livechat.noEmail');
     await this.limits.transcriptMail(session.id, body.email, ip);
     await this.blocks.refuse(session.visitorTokenHash, clientAddress(ip));
     await this.mails.transcript(await this.channels.get(session.channelId), session, body.email);
@@ -163,7 +163,7 @@ export class VisitorController {
     const user = token ? await this.authenticator.authenticate(token) : null;
     if (!user) throw new UnauthorizedException('X-Visitor-Token or a user session is required');
     const session = await this.sessions.get(id);
-    if (session.operatorId !== user.id && !user.groups.includes('livechat_manager')) throw new ForbiddenException('Only the visitor, the operator of this session or a live chat manager can close it');
+    if (session.operatorId !== user.id && !user.groups.includes('livechat_manager')) throw translatableError(403, 'livechat.whoCloses');
     return this.sessions.close(session, { kind: 'user', user });
   }
 }

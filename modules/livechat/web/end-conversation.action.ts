@@ -1,5 +1,5 @@
 import { inject, Injectable } from '@angular/core';
-import { ConversationActions, NotificationService, type ModuleService } from '@lc/platform/web';
+import { ConversationActions, NotificationService, type ModuleService, shownName } from '@lc/platform/web';
 import { livechatOf } from './discuss/livechat-conversations';
 import { LivechatApi } from './livechat-api.service';
 
@@ -29,7 +29,7 @@ export class EndConversationAction implements ModuleService {
         const chat = livechatOf(conversation)!;
         try {
           await this.api.closeSession(chat.sessionId);
-          this.notifications.info($localize`:@@livechat.actions.conversationEnded:The conversation with ${chat.visitorName}:VISITOR: has ended.`);
+          this.notifications.info($localize`:@@livechat.actions.conversationEnded:The conversation with ${shownName(chat.visitorName)}:VISITOR: has ended.`);
         } catch {
           // The interceptor shows why.
         }

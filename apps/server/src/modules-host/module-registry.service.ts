@@ -1,7 +1,7 @@
-import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { ModuleManifest } from '@lc/platform';
-import { ModuleRegistry, type ModuleLifecycle } from '@lc/platform/server';
+import { ModuleRegistry, type ModuleLifecycle, translatableError } from '@lc/platform/server';
 import type { ModuleStatus } from '@lc/protocol';
 import { ModuleState } from './module-state.entity';
 
@@ -122,11 +122,11 @@ export class DatabaseModuleRegistry extends ModuleRegistry {
   /** 404 for an unknown module; 409 for a required one or one an enabled module depends on. */
   private async refuseToDisable(name: string): Promise<void> {
     const manifest = this.require(name);
-    if (manifest.required) throw new ConflictException(`The ${name} module cannot be disabled`);
+    if (manifest.required) throw translatableError(409, 'platform.moduleRequired', { name });
     await this.refresh();
     const dependents = this.ordered.filter((m) => this.enabled.has(m.name) && m.depends.includes(name)).map((m) => m.name);
     if (dependents.length) {
-      throw new ConflictException(`Module "${name}" is needed by enabled module(s): ${dependents.join(', ')}. Disable them first.`);
+      throw translatableError(409, 'platform.moduleNeeded', { name, dependents: dependents.join(', ') });
     }
   }
 
@@ -145,7 +145,7 @@ export class DatabaseModuleRegistry extends ModuleRegistry {
 
   private require(name: string): ModuleManifest {
     const manifest = this.manifest(name);
-    if (!manifest) throw new NotFoundException(`Unknown module "${name}"`);
+    if (!manifest) throw translatableError(404, 'platform.unknownModule', { name });
     return manifest;
   }
 }

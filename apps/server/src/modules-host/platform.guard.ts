@@ -1,7 +1,7 @@
-import { ForbiddenException, Injectable, NotFoundException, UnauthorizedException, type CanActivate, type ExecutionContext } from '@nestjs/common';
+import { Injectable, NotFoundException, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { ModuleRef, Reflector } from '@nestjs/core';
 import type { Group } from '@lc/platform';
-import { Authenticator, ModuleRegistry, OWNER_MODULE, PUBLIC_ROUTE, REQUIRED_GROUPS, tokenOf } from '@lc/platform/server';
+import { Authenticator, ModuleRegistry, OWNER_MODULE, PUBLIC_ROUTE, REQUIRED_GROUPS, tokenOf, translatableError } from '@lc/platform/server';
 import type { Request } from 'express';
 
 /**
@@ -29,12 +29,12 @@ export class PlatformGuard implements CanActivate {
     const request = context.switchToHttp().getRequest<Request & { user?: unknown }>();
     const token = tokenOf(request);
     const user = token ? await this.auth().authenticate(token) : null;
-    if (!user) throw new UnauthorizedException('Authentication required');
+    if (!user) throw translatableError(401, 'platform.authenticationRequired');
     request.user = user;
 
     const required = this.reflector.getAllAndOverride<Group[]>(REQUIRED_GROUPS, targets);
     if (required?.length && !required.some((g) => user.groups.includes(g))) {
-      throw new ForbiddenException(`This needs one of the groups: ${required.join(', ')}`);
+      throw translatableError(403, 'platform.groupsRequired', { groups: required.join(', ') });
     }
     return true;
   }

@@ -115,7 +115,11 @@ const SECURITY_SCHEMES = {
   [ApiSchemes.visitorToken]: { type: 'apiKey', in: 'header', name: 'X-Visitor-Token', description: 'The `visitorToken` a visitor session start answered.' },
 } as const;
 
-/** Nest's error answer: `message` is a string, or a list naming each bad field. */
+/**
+ * Nest's error answer: `message` is a string, or a list naming each bad field; `i18n` the same messages as keys
+ * of the modules' `errors` texts with their params (one entry per message, in the same order), for clients that
+ * show them in their reader's language.
+ */
 const HttpError = {
   type: 'object',
   required: ['statusCode', 'message'],
@@ -123,5 +127,6 @@ const HttpError = {
     statusCode: { type: 'integer' },
     message: { oneOf: [{ type: 'string' }, { type: 'array', items: { type: 'string' } }] },
     error: { type: 'string' },
+    i18n: { type: 'array', items: { $ref: '#/components/schemas/ErrorI18n' }, description: 'One entry per message: its key in the `errors` texts and the ICU params it is rendered with.' },
   },
 };

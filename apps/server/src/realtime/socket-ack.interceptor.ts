@@ -3,14 +3,10 @@ import { WsException } from '@nestjs/websockets';
 import { RateLimiterMemory } from 'rate-limiter-flexible';
 import { catchError, finalize, from, of, switchMap, type Observable } from 'rxjs';
 import { APP_CONFIG, ModuleRegistry, OWNER_MODULE, TooManyRequestsException, type AppConfig, type AppSocket } from '@lc/platform/server';
+import type { ErrorI18n, SocketError as ProtocolSocketError } from '@lc/protocol';
 import { GracefulShutdown } from '../lifecycle/graceful-shutdown';
 
-export interface SocketError {
-  error: string;
-  status?: number;
-  /** With 429: seconds to wait. */
-  retryAfter?: number;
-}
+type SocketError = ProtocolSocketError;
 
 /**
  * Every socket event handler goes through here: a disabled module's events (and its guests') are refused, a flood from one
@@ -51,9 +47,10 @@ export class SocketAckInterceptor implements NestInterceptor {
 export function toSocketError(error: unknown): SocketError {
   if (error instanceof HttpException) {
     const response = error.getResponse();
-    const message = typeof response === 'string' ? response : (response as { message?: string | string[] }).message;
+    const { message, i18n } = typeof response === 'string' ? { message: response, i18n: undefined } : (response as { message?: string | string[]; i18n?: ErrorI18n[] });
     const text = Array.isArray(message) ? message.join('; ') : (message ?? error.message);
-    return error instanceof TooManyRequestsException ? { error: text, status: 429, retryAfter: error.retryAfterS } : { error: text, status: error.getStatus() };
+    const translated = i18n ? { i18n } : {};
+    return error instanceof TooManyRequestsException ? { error: text, status: 429, retryAfter: error.retryAfterS, ...translated } : { error: text, status: error.getStatus(), ...translated };
   }
   if (error instanceof WsException) return { error: String(error.getError()) };
   return { error: 'Internal error', status: 500 };

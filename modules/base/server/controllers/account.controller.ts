@@ -1,6 +1,6 @@
-import { BadRequestException, Body, Controller, Get, HttpCode, Post, Req } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post, Req } from '@nestjs/common';
 import type { Request } from 'express';
-import { ApiRoute, type AuthUser, CurrentUser, Public, tokenOf } from '@lc/platform/server';
+import { ApiRoute, type AuthUser, CurrentUser, Public, tokenOf, translatableErrors } from '@lc/platform/server';
 import { ChangePasswordDto, type AuthSetup } from '@lc/protocol';
 import { DefaultAdminPassword } from '../default-admin-password';
 import { PasswordCheckThrottle } from '../password-check-throttle';
@@ -30,7 +30,7 @@ export class AccountController {
     await this.throttle.assertAllowed(me.id);
     if (!(await this.users.changeOwnPassword(me.id, body.currentPassword, body.newPassword, tokenOf(request)!))) {
       await this.throttle.recordFailure(me.id);
-      throw new BadRequestException(['currentPassword is not your current password']);
+      throw translatableErrors(400, [{ key: 'base.wrongCurrentPassword', params: {} }]);
     }
     await this.throttle.recordSuccess(me.id);
     return { ok: true };

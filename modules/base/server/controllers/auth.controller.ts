@@ -1,6 +1,6 @@
-import { Body, Controller, Get, HttpCode, Ip, Post, Req, Res, UnauthorizedException } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Ip, Post, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { ApiRoute, type AuthUser, CurrentUser, Public, SESSION_COOKIE, tokenOf } from '@lc/platform/server';
+import { ApiRoute, type AuthUser, CurrentUser, Public, SESSION_COOKIE, tokenOf, translatableError } from '@lc/platform/server';
 import { LoginDto, type LoginResponse, type Me } from '@lc/protocol';
 import { AuthService, SESSION_LIFETIME_MS } from '../auth.service';
 import { LoginThrottle, WrongCredentials } from '../login-throttle';
@@ -20,7 +20,7 @@ export class AuthController {
   @HttpCode(200)
   async login(@Body() body: LoginDto, @Ip() address: string, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<LoginResponse> {
     const user = await this.throttle.attempt(body.login, address, () => this.auth.checkPassword(body.login, body.password)).catch((error) => {
-      throw error instanceof WrongCredentials ? new UnauthorizedException('Wrong login or password') : error;
+      throw error instanceof WrongCredentials ? translatableError(401, 'base.wrongCredentials') : error;
     });
     const token = await this.auth.issueToken(user.id);
     response.cookie(SESSION_COOKIE, token, { httpOnly: true, sameSite: 'lax', secure: request.secure, maxAge: SESSION_LIFETIME_MS, path: '/' });

@@ -1,5 +1,5 @@
 import { inject, Injectable } from '@angular/core';
-import { plural, presenceLabels, PresenceStore, SessionService, type ConversationKindView, type WebModule, WEB_MODULES } from '@lc/platform/web';
+import { plural, presenceLabels, PresenceStore, SessionService, shownName, type ConversationKindView, type WebModule, WEB_MODULES } from '@lc/platform/web';
 import type { ConversationItem, Message } from '@lc/protocol';
 
 
@@ -23,7 +23,7 @@ export class ConversationLook {
 
   /** "#general" for a channel, else the name. */
   title(c: ConversationItem): string {
-    return c.kind === 'channel' ? `#${c.name}` : c.name;
+    return c.kind === 'channel' ? `#${c.name}` : shownName(c.name);
   }
 
   subtitle(c: ConversationItem): string {
@@ -51,9 +51,9 @@ export class ConversationLook {
   }
 
   notificationTitle(c: ConversationItem, message: Message): string {
-    if (c.kind === 'chat') return message.author.name;
+    if (c.kind === 'chat') return shownName(message.author.name, message.author.kind);
     const declared = this.views.get(c.kind)?.notificationTitle;
-    return declared ? declared(c, message) : `${message.author.name} in ${this.title(c)}`;
+    return declared ? declared(c, message) : `${shownName(message.author.name, message.author.kind)} in ${this.title(c)}`;
   }
 
   opensWindow(c: ConversationItem): boolean {

@@ -1,4 +1,4 @@
-import { BadRequestException } from '@nestjs/common';
+import { translatableErrors } from '@lc/platform/server';
 import { REPORT_DEFAULT_DAYS, REPORT_MAX_DAYS, type SessionsReportQuery } from '@lc/protocol';
 import { DAY_MS, dayNumber, isCalendarDate, isoDate, offsetAt, startOfDay } from './report-calendar';
 
@@ -18,13 +18,12 @@ export interface ReportRange {
  */
 export function reportRange(query: SessionsReportQuery, nowMs = Date.now()): ReportRange {
   const tz = query.tz ?? 'UTC';
-  const problems: string[] = [];
-  for (const field of ['from', 'to'] as const) if (query[field] !== undefined && !isCalendarDate(query[field]!)) problems.push(`${field} must be a date that exists, like 2026-12-01`);
-  if (problems.length) throw new BadRequestException(problems);
+  const problems = (['from', 'to'] as const).filter((field) => query[field] !== undefined && !isCalendarDate(query[field]!));
+  if (problems.length) throw translatableErrors(400, problems.map((field) => ({ key: 'livechat.reportDateMissing', params: { field } })));
   const today = Math.floor((nowMs + offsetAt(tz, nowMs)) / DAY_MS);
   const toDay = query.to !== undefined ? dayNumber(query.to) : query.from !== undefined ? Math.max(today + 1, dayNumber(query.from) + 1) : today + 1;
   const fromDay = query.from !== undefined ? dayNumber(query.from) : toDay - REPORT_DEFAULT_DAYS;
-  if (toDay <= fromDay) throw new BadRequestException([`to (${isoDate(toDay)}) must be after from (${isoDate(fromDay)}): to is the day after the last one reported`]);
-  if (toDay - fromDay > REPORT_MAX_DAYS) throw new BadRequestException([`from and to must be at most ${REPORT_MAX_DAYS} days apart`]);
+  if (toDay <= fromDay) throw translatableErrors(400, [{ key: 'livechat.reportRangeReversed', params: { to: isoDate(toDay), from: isoDate(fromDay) } }]);
+  if (toDay - fromDay > REPORT_MAX_DAYS) throw translatableErrors(400, [{ key: 'livechat.reportRangeTooLong', params: { max: REPORT_MAX_DAYS } }]);
   return { tz, fromDay, toDay, fromMs: startOfDay(tz, fromDay), toMs: startOfDay(tz, toDay) };
 }

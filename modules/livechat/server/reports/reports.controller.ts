@@ -33,7 +33,7 @@ export class ReportsController {
   @ApiOkResponse({ description: 'The report; its rows as CSV with Accept: text/csv', content: { 'application/json': { schema: schemaOf('SessionsReport') as never }, 'text/csv': { schema: { type: 'string' } } } })
   @Get('sessions')
   async sessions(@CurrentUser() user: AuthUser, @Query() query: SessionsReportQuery, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<SessionsReport | string> {
-    await consumeOrThrow(this.perUser, String(user.id), 'Too many reports asked for; try again in a minute');
+    await consumeOrThrow(this.perUser, String(user.id), 'livechat.tooManyReports');
     const report = await this.reports.sessions(query);
     if (request.accepts(['application/json', 'text/csv']) !== 'text/csv') return report;
     response.type('text/csv; charset=utf-8');

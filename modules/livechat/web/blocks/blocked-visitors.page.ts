@@ -1,6 +1,6 @@
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { RouterLink } from '@angular/router';
-import { AvatarComponent, ControlPanelComponent, matchesSearch, NotificationService, plural, SearchBoxComponent, searchQuery } from '@lc/platform/web';
+import { AvatarComponent, ControlPanelComponent, matchesSearch, NotificationService, plural, SearchBoxComponent, searchQuery, ShownNamePipe, shownNameOrNull } from '@lc/platform/web';
 import type { VisitorBlock } from '@lc/protocol';
 import { LivechatApi } from '../livechat-api.service';
 import { dateTime } from '../sessions/session-format';
@@ -11,7 +11,7 @@ import { dateTime } from '../sessions/session-format';
  */
 @Component({
   selector: 'lc-blocked-visitors-page',
-  imports: [AvatarComponent, ControlPanelComponent, RouterLink, SearchBoxComponent],
+  imports: [AvatarComponent, ControlPanelComponent, RouterLink, SearchBoxComponent, ShownNamePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './blocked-visitors.page.html',
   styles: `
@@ -45,7 +45,7 @@ export default class BlockedVisitorsPage {
   }
 
   protected async lift(block: VisitorBlock): Promise<void> {
-    const who = block.visitorName ?? $localize`:@@livechat.blocks.thisVisitor:this visitor`;
+    const who = shownNameOrNull(block.visitorName) ?? $localize`:@@livechat.blocks.thisVisitor:this visitor`;
     if (!confirm($localize`:@@livechat.blocks.liftConfirm:Lift the block of ${who}:VISITOR:? They can chat again at once.`)) return;
     this.lifting.set(block.id);
     try {

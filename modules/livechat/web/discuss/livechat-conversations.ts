@@ -1,4 +1,4 @@
-import type { ConversationKindView } from '@lc/platform/web';
+import { shownName, type ConversationKindView } from '@lc/platform/web';
 import type { ConversationItem, LivechatConversationItem, LivechatDetails } from '@lc/protocol';
 
 /** The details livechat's server adds to the Discuss item of a live chat (its `livechat` field). */
@@ -31,7 +31,7 @@ export const LIVECHAT_CONVERSATIONS: ConversationKindView = {
   get emptyPreview() {
     return $localize`:@@livechat.kind.waitingForFirstMessage:Waiting for the first message`;
   },
-  notificationTitle: (_conversation, message) => message.author.name,
+  notificationTitle: (_conversation, message) => shownName(message.author.name, message.author.kind),
   // A live chat assigned to me: its window opens by itself, as in Odoo.
   opensWindow: (conversation) => !ended(conversation),
   get panel() {

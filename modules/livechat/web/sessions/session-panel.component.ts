@@ -1,5 +1,5 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
-import { AvatarComponent } from '@lc/platform/web';
+import { AvatarComponent, ShownNamePipe } from '@lc/platform/web';
 import type { LivechatSessionItem } from '@lc/protocol';
 import { LanguageNames } from '../discuss/language-names';
 import { AssignmentSentencePipe } from './assignment-sentence.pipe';
@@ -9,13 +9,13 @@ import { dateTime, duration, STATUS_BADGES, statusLabels } from './session-forma
 /** A session's details beside its transcript: the visitor, the operator, the times and the rating. */
 @Component({
   selector: 'lc-session-panel',
-  imports: [AssignmentSentencePipe, AvatarComponent],
+  imports: [AssignmentSentencePipe, AvatarComponent, ShownNamePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <header class="lc-sp-head">
       <lc-avatar [name]="session().visitorName" [size]="40" [visitor]="true" />
       <div class="lc-sp-title">
-        <div class="lc-sp-name">{{ session().visitorName }}</div>
+        <div class="lc-sp-name">{{ session().visitorName | shownName }}</div>
         <span class="lc-badge" [class]="badge()">{{ status() }}</span>
       </div>
     </header>

@@ -1,6 +1,6 @@
 import { ChangeDetectionStrategy, Component, computed, DestroyRef, effect, inject, signal, untracked } from '@angular/core';
 import { ActivatedRoute, Router } from '@angular/router';
-import { AvatarComponent, ControlPanelComponent, IconComponent, matchesSearch, plural, SearchBoxComponent, searchQuery } from '@lc/platform/web';
+import { AvatarComponent, ControlPanelComponent, IconComponent, matchesSearch, plural, SearchBoxComponent, searchQuery, ShownNamePipe } from '@lc/platform/web';
 import type { LivechatChannelItem, LivechatSessionItem, OperatorRef, SessionStatus } from '@lc/protocol';
 import { LanguageNames } from '../discuss/language-names';
 import { LivechatApi } from '../livechat-api.service';
@@ -20,7 +20,7 @@ const STATUSES: SessionStatus[] = ['queued', 'active', 'ended'];
  */
 @Component({
   selector: 'lc-livechat-sessions-page',
-  imports: [AssignmentSentencePipe, AvatarComponent, ControlPanelComponent, IconComponent, SearchBoxComponent],
+  imports: [AssignmentSentencePipe, AvatarComponent, ControlPanelComponent, IconComponent, SearchBoxComponent, ShownNamePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './sessions.page.html',
   styleUrl: './sessions.page.css',

@@ -1,6 +1,6 @@
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { ActivatedRoute } from '@angular/router';
-import { AvatarComponent, ControlPanelComponent, errorMessages, errorStatus, SessionService, uiLocale } from '@lc/platform/web';
+import { AvatarComponent, ControlPanelComponent, errorMessages, errorStatus, SessionService, uiLocale, shownNameOrNull } from '@lc/platform/web';
 import type { LivechatChannelItem, Message, SessionTranscript } from '@lc/protocol';
 import { LivechatApi } from '../livechat-api.service';
 import { SessionPanelComponent } from './session-panel.component';
@@ -32,7 +32,7 @@ export default class TranscriptPage {
   protected readonly channelName = computed(() => this.channels().find((c) => c.id === this.transcript()?.session.channelId)?.name ?? '');
   protected readonly breadcrumbs = computed(() => [
     this.user.hasGroup('livechat_manager') ? { label: $localize`:@@livechat.routes.sessions:Sessions`, link: '/livechat/sessions' } : { label: $localize`:@@livechat.routes.sessions:Sessions` },
-    { label: this.transcript()?.session.visitorName ?? $localize`:@@livechat.transcript.sessionNumber:Session #${this.id}:NUMBER:` },
+    { label: shownNameOrNull(this.transcript()?.session.visitorName) ?? $localize`:@@livechat.transcript.sessionNumber:Session #${this.id}:NUMBER:` },
   ]);
 
   constructor() {

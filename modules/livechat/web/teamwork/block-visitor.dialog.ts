@@ -1,5 +1,5 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input, output, signal } from '@angular/core';
-import { DialogComponent, errorMessages, NotificationService, plural, uiLocale } from '@lc/platform/web';
+import { DialogComponent, errorMessages, NotificationService, plural, uiLocale, shownNameOrNull, shownName } from '@lc/platform/web';
 import type { ConversationItem } from '@lc/protocol';
 import { livechatOf } from '../discuss/livechat-conversations';
 import { LivechatApi } from '../livechat-api.service';
@@ -52,7 +52,7 @@ export class BlockVisitorDialog {
     return plural($localize`:@@livechat.block.days:{count, plural, one {# day} other {# days}}`, days);
   }
   protected title(): string {
-    const visitor = this.chat()?.visitorName;
+    const visitor = shownNameOrNull(this.chat()?.visitorName);
     return visitor ? $localize`:@@livechat.block.title:Block ${visitor}:VISITOR:` : $localize`:@@livechat.block.titleThisVisitor:Block this visitor`;
   }
   readonly conversation = input.required<ConversationItem>();
@@ -78,7 +78,7 @@ export class BlockVisitorDialog {
     try {
       const block = await this.api.block(chat.sessionId, { days: this.days(), reason: this.reason().trim() || undefined });
       const until = new Date(block.until).toLocaleDateString(uiLocale());
-      this.notifications.success($localize`:@@livechat.block.blockedUntil:${chat.visitorName}:VISITOR: is blocked until ${until}:DATE:.`);
+      this.notifications.success($localize`:@@livechat.block.blockedUntil:${shownName(chat.visitorName)}:VISITOR: is blocked until ${until}:DATE:.`);
       this.closed.emit();
     } catch (error) {
       this.error.set(errorMessages(error).join(' '));

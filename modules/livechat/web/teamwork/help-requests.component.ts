@@ -1,6 +1,6 @@
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { Router } from '@angular/router';
-import { AvatarComponent, currentPath, IconComponent } from '@lc/platform/web';
+import { AvatarComponent, currentPath, IconComponent, ShownNamePipe } from '@lc/platform/web';
 import type { HelpRequestItem } from '@lc/protocol';
 import { HelpRequestsStore } from './help-requests.store';
 
@@ -10,7 +10,7 @@ import { HelpRequestsStore } from './help-requests.store';
  */
 @Component({
   selector: 'lc-help-requests',
-  imports: [AvatarComponent, IconComponent],
+  imports: [AvatarComponent, IconComponent, ShownNamePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     @if (store.requests().length) {
@@ -20,7 +20,7 @@ import { HelpRequestsStore } from './help-requests.store';
           <div class="lc-help-row" [attr.data-session-id]="request.id">
             <lc-avatar [name]="request.visitorName" [size]="28" [visitor]="true" />
             <div class="lc-help-text">
-              <div class="lc-help-name lc-user-text">{{ request.visitorName }}</div>
+              <div class="lc-help-name lc-user-text">{{ request.visitorName | shownName }}</div>
               <div class="lc-help-detail"><span class="lc-user-text">{{ request.operator?.name }}</span> · {{ request.channelName }}</div>
             </div>
             <!-- In the messaging menu, a dropdown item: choosing it closes the menu. -->

@@ -1,6 +1,6 @@
 import { computed, inject, Injectable, signal } from '@angular/core';
 import type { Subscription } from 'rxjs';
-import { FreshRead, NotificationService, RealtimeService, SessionService, type ModuleService } from '@lc/platform/web';
+import { FreshRead, NotificationService, RealtimeService, SessionService, type ModuleService, shownName } from '@lc/platform/web';
 import type { HelpEvent, HelpRequestItem } from '@lc/protocol';
 import { LivechatApi } from '../livechat-api.service';
 
@@ -52,8 +52,8 @@ export class HelpRequestsStore implements ModuleService {
     const request = this.requests().find((r) => r.id === event.sessionId);
     if (request) this.notifications.info(
         request.operator
-          ? $localize`:@@livechat.help.needsHelp:${request.operator.name}:OPERATOR: needs help with ${request.visitorName}:VISITOR: (${request.channelName}:CHANNEL:).`
-          : $localize`:@@livechat.help.anOperatorNeedsHelp:An operator needs help with ${request.visitorName}:VISITOR: (${request.channelName}:CHANNEL:).`,
+          ? $localize`:@@livechat.help.needsHelp:${request.operator.name}:OPERATOR: needs help with ${shownName(request.visitorName)}:VISITOR: (${request.channelName}:CHANNEL:).`
+          : $localize`:@@livechat.help.anOperatorNeedsHelp:An operator needs help with ${shownName(request.visitorName)}:VISITOR: (${request.channelName}:CHANNEL:).`,
         { title: $localize`:@@livechat.help.lookingForHelp:Looking for help`, duration: 8000 },
       );
   }

@@ -1,5 +1,5 @@
 import { inject, Injectable, signal } from '@angular/core';
-import { ConversationActions, NotificationService, SessionService, type ModuleService } from '@lc/platform/web';
+import { ConversationActions, NotificationService, SessionService, type ModuleService, shownName } from '@lc/platform/web';
 import type { ConversationItem, LivechatDetails } from '@lc/protocol';
 import { livechatOf } from '../discuss/livechat-conversations';
 import { LivechatApi } from '../livechat-api.service';
@@ -51,7 +51,7 @@ export class TeamworkActions implements ModuleService {
     const chat = livechatOf(conversation)!;
     try {
       await this.api.askForHelp(chat.sessionId, needHelp);
-      if (needHelp) this.notifications.info($localize`:@@livechat.actions.helpAsked:Your colleagues in ${chat.channelName}:CHANNEL: are asked to help with ${chat.visitorName}:VISITOR:.`);
+      if (needHelp) this.notifications.info($localize`:@@livechat.actions.helpAsked:Your colleagues in ${chat.channelName}:CHANNEL: are asked to help with ${shownName(chat.visitorName)}:VISITOR:.`);
     } catch {
       // The interceptor shows why.
     }

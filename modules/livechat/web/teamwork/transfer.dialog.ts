@@ -1,5 +1,5 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input, output, signal } from '@angular/core';
-import { DialogComponent, errorMessages, NotificationService, plural, UserAvatarComponent } from '@lc/platform/web';
+import { DialogComponent, errorMessages, NotificationService, plural, UserAvatarComponent, shownNameOrNull } from '@lc/platform/web';
 import type { ConversationItem, TransferOperator, TransferTargets } from '@lc/protocol';
 import { LanguageNames } from '../discuss/language-names';
 import { livechatOf } from '../discuss/livechat-conversations';
@@ -72,7 +72,7 @@ import { LivechatApi } from '../livechat-api.service';
 })
 export class TransferDialog {
   protected title(): string {
-    return $localize`:@@livechat.transfer.title:Transfer ${this.chat()?.visitorName ?? ''}:VISITOR:`;
+    return $localize`:@@livechat.transfer.title:Transfer ${shownNameOrNull(this.chat()?.visitorName) ?? ''}:VISITOR:`;
   }
   readonly conversation = input.required<ConversationItem>();
   readonly closed = output<void>();

@@ -37,7 +37,7 @@ export async function startInLanguage(): Promise<StartedLanguage> {
   const [texts, localeData] = await resources;
   loadTranslations(toLocalizeFormat(texts.web));
   if (localeData) registerLocaleData(localeData);
-  useLanguage(me?.lang ?? lang, texts.web, texts.messages);
+  useLanguage(me?.lang ?? lang, texts.web, texts.messages, texts.errors);
   localStorage.setItem(LAST_LANGUAGE, lang);
   document.documentElement.lang = lang;
   return { me, lang };
@@ -61,6 +61,7 @@ function browserLanguage(): string {
 interface ShellTexts {
   web: Record<string, string>;
   messages: Record<string, string>;
+  errors: Record<string, string>;
 }
 
 async function languageResources(lang: string): Promise<[ShellTexts, unknown[] | undefined]> {

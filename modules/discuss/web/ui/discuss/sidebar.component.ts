@@ -1,6 +1,6 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input, output, signal } from '@angular/core';
 import { RouterLink } from '@angular/router';
-import { IconComponent } from '@lc/platform/web';
+import { IconComponent, ShownNamePipe } from '@lc/platform/web';
 import type { ConversationItem, ConversationKind } from '@lc/protocol';
 import { ConversationLook } from '../../data/conversation-look';
 import { ConversationsStore } from '../../data/conversations.store';
@@ -24,7 +24,7 @@ const COLLAPSED_KEY = 'lc.discuss.collapsedCategories';
  */
 @Component({
   selector: 'lc-discuss-sidebar',
-  imports: [ConversationAvatarComponent, IconComponent, RouterLink],
+  imports: [ConversationAvatarComponent, IconComponent, RouterLink, ShownNamePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './sidebar.component.html',
   styleUrl: './sidebar.component.css',

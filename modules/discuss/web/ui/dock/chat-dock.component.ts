@@ -1,5 +1,5 @@
 import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
-import { currentPath, DropdownComponent } from '@lc/platform/web';
+import { currentPath, DropdownComponent, ShownNamePipe } from '@lc/platform/web';
 import { ChatWindowsStore } from '../../data/chat-windows.store';
 import { ConversationsStore } from '../../data/conversations.store';
 import { ConversationAvatarComponent } from '../conversation-avatar.component';
@@ -14,7 +14,7 @@ import { ChatWindowComponent } from './chat-window.component';
  */
 @Component({
   selector: 'lc-chat-dock',
-  imports: [ChatWindowComponent, ConversationAvatarComponent, DropdownComponent],
+  imports: [ChatWindowComponent, ConversationAvatarComponent, DropdownComponent, ShownNamePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     @for (window of docked(); track window.conversationId) {
@@ -32,7 +32,7 @@ import { ChatWindowComponent } from './chat-window.component';
           @for (item of hidden(); track item.id) {
             <button type="button" class="lc-dropdown-item lc-dock-more-item" (click)="windows.open(item.id)">
               <lc-conversation-avatar [conversation]="item" [size]="24" />
-              <span class="lc-dock-more-name" [class.unread]="item.unreadCount > 0">{{ item.name }}</span>
+              <span class="lc-dock-more-name" [class.unread]="item.unreadCount > 0">{{ item.name | shownName }}</span>
               @if (item.unreadCount > 0) {
                 <span class="lc-counter">{{ item.unreadCount }}</span>
               }

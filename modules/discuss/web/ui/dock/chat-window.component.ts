@@ -1,6 +1,6 @@
 import { afterNextRender, ChangeDetectionStrategy, Component, computed, effect, ElementRef, inject, Injector, input, signal, untracked, viewChild } from '@angular/core';
 import { Router } from '@angular/router';
-import { ConversationActions, DropdownComponent, IconComponent, type ConversationAction } from '@lc/platform/web';
+import { ConversationActions, DropdownComponent, IconComponent, type ConversationAction, ShownNamePipe } from '@lc/platform/web';
 import { ChatWindowsStore, type ChatWindowState } from '../../data/chat-windows.store';
 import { ConversationsStore } from '../../data/conversations.store';
 import { ConversationAvatarComponent } from '../conversation-avatar.component';
@@ -13,7 +13,7 @@ import { ThreadComponent } from '../thread/thread.component';
  */
 @Component({
   selector: 'lc-chat-window',
-  imports: [ConversationAvatarComponent, DropdownComponent, IconComponent, ThreadComponent],
+  imports: [ConversationAvatarComponent, DropdownComponent, IconComponent, ShownNamePipe, ThreadComponent],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './chat-window.component.html',
   styleUrl: './chat-window.component.css',

@@ -1,6 +1,6 @@
 import { ChangeDetectionStrategy, Component, computed, inject, signal, viewChild } from '@angular/core';
 import { Router } from '@angular/router';
-import { currentPath, DropdownComponent, IconComponent, SlotOutletComponent } from '@lc/platform/web';
+import { currentPath, DropdownComponent, IconComponent, SlotOutletComponent, ShownNamePipe } from '@lc/platform/web';
 import type { ConversationItem, ConversationKind } from '@lc/protocol';
 import { ChatWindowsStore } from '../../data/chat-windows.store';
 import { Clock } from '../../data/clock';
@@ -26,7 +26,7 @@ const ownTabs = (): Array<{ id: Tab; label: string }> => [
  */
 @Component({
   selector: 'lc-messaging-menu',
-  imports: [ConversationAvatarComponent, DropdownComponent, IconComponent, SlotOutletComponent],
+  imports: [ConversationAvatarComponent, DropdownComponent, IconComponent, ShownNamePipe, SlotOutletComponent],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './messaging-menu.component.html',
   styleUrl: './messaging-menu.component.css',

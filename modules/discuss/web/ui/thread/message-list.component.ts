@@ -1,5 +1,5 @@
 import { afterNextRender, ChangeDetectionStrategy, Component, computed, effect, ElementRef, inject, Injector, input, output } from '@angular/core';
-import { AvatarComponent, SessionService, UserAvatarComponent } from '@lc/platform/web';
+import { AvatarComponent, SessionService, UserAvatarComponent, ShownNamePipe } from '@lc/platform/web';
 import { messageKey, type ChatMessage } from '../../data/chat-message';
 import { Clock } from '../../data/clock';
 import { timeOfDay } from '../format';
@@ -18,7 +18,7 @@ const LOAD_OLDER_PX = 80;
  */
 @Component({
   selector: 'lc-message-list',
-  imports: [AvatarComponent, UserAvatarComponent],
+  imports: [AvatarComponent, ShownNamePipe, UserAvatarComponent],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './message-list.component.html',
   styleUrl: './message-list.component.css',

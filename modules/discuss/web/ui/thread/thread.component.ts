@@ -1,5 +1,5 @@
 import { ChangeDetectionStrategy, Component, computed, effect, inject, input, untracked, viewChild } from '@angular/core';
-import { IconComponent, LazyOutletComponent } from '@lc/platform/web';
+import { IconComponent, LazyOutletComponent, shownName } from '@lc/platform/web';
 import type { ConversationItem } from '@lc/protocol';
 import { ConversationLook } from '../../data/conversation-look';
 import { ConversationsStore } from '../../data/conversations.store';
@@ -39,7 +39,7 @@ export class ThreadComponent {
   protected readonly banner = computed(() => (this.compact() ? this.look.banner(this.conversation()) : undefined));
   protected readonly placeholder = computed(() => $localize`:@@discuss.thread.messagePlaceholder:Message ${this.look.title(this.conversation())}:CONVERSATION:…`);
   /** The server names each author, a guest (visitor) too. */
-  protected readonly typingNames = computed(() => this.typingStore.typing(this.conversation().id).map((author) => author.name));
+  protected readonly typingNames = computed(() => this.typingStore.typing(this.conversation().id).map((author) => shownName(author.name)));
 
   constructor() {
     effect(() => {
