@@ -148,7 +148,7 @@ describe("the shell in the operator's language", () => {
         ['/web/settings/users', 'users', () => view.getByText('Marc Demo').first()],
         ['/web/livechat/channels', 'channels', () => view.getByRole('searchbox', { name: '搜索频道...' })],
         ['/web/discuss', 'discuss', () => view.getByRole('button', { name: '开始会话' }).first()],
-        ['/web/livechat/reporting/sessions', 'reporting', () => view.getByText('该时段内没有会话')],
+        ['/web/livechat/reporting/sessions', 'reporting', () => view.getByRole('button', { name: '下载 CSV' })],
         ['/web/profile', 'preferences', () => view.getByRole('tab', { name: '修改密码' })],
       ] as const) {
         await view.goto(path);

@@ -1,15 +1,7 @@
-import { HttpContext, HttpContextToken, HttpErrorResponse } from '@angular/common/http';
+import { HttpErrorResponse } from '@angular/common/http';
 import type { ErrorI18n } from '@lc/protocol';
 import { errorTexts, uiLocale } from './i18n';
 import { formatIcu } from './plural';
-
-/** Set on a request whose errors the caller shows itself (a form's validation messages, the login page). */
-export const SILENT_ERRORS = new HttpContextToken<boolean>(() => false);
-
-/** `{ context: silentErrors() }`: the global interceptor will not toast this request's errors. */
-export function silentErrors(): HttpContext {
-  return new HttpContext().set(SILENT_ERRORS, true);
-}
 
 /**
  * The server's messages of a failed request in the user's language: Nest answers `{ statusCode, message, error }`

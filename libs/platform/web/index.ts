@@ -5,6 +5,7 @@ export * from './realtime.service';
 export * from './activity-reporter.service';
 export * from './notification.service';
 export * from './http-errors';
+export * from './silent-errors';
 export * from './form-errors.component';
 export * from './menus';
 export * from './icons';

@@ -3,7 +3,7 @@ import { computed, inject, Injectable, InjectionToken, signal } from '@angular/c
 import { firstValueFrom } from 'rxjs';
 import type { Group } from '@lc/platform';
 import type { LoginResponse, Me, MenuNode, ModuleInfo, ModuleStatus } from '@lc/protocol';
-import { silentErrors } from './http-errors';
+import { silentErrors } from './silent-errors';
 import { translateMenus, translateModules } from './i18n';
 
 /** The user the shell's start-up read (null: signed out), so that the first guard does not ask again. */

@@ -2,7 +2,7 @@ import { HttpErrorResponse, type HttpInterceptorFn } from '@angular/common/http'
 import { inject } from '@angular/core';
 import { Router } from '@angular/router';
 import { catchError, throwError } from 'rxjs';
-import { errorMessages, NotificationService, SessionService, SILENT_ERRORS } from '@lc/platform/web';
+import { NotificationService, SessionService, SILENT_ERRORS } from '@lc/platform/web';
 import { safeRedirect } from './routing/auth.guards';
 import { shownPageData } from './routing/module-routes';
 
@@ -17,7 +17,8 @@ const titles = (): Record<number, string> => ({
  * One place for failed requests: a 401 means the session is gone (expired, logged out in another tab),
  * so go to the login page; any other error is shown as a toast with the server's message, unless the
  * caller asked to show it itself (SILENT_ERRORS), or it is a 404 of a page whose module has just been
- * disabled: the shell replaces that page with "This app is not enabled", which says it better.
+ * disabled: the shell replaces that page with "This app is not enabled", which says it better. The toast's
+ * code loads with the first error (error-toast.ts).
  */
 export const httpErrorInterceptor: HttpInterceptorFn = (request, next) => {
   const router = inject(Router);
@@ -39,7 +40,7 @@ export const httpErrorInterceptor: HttpInterceptorFn = (request, next) => {
           const title =
             titles()[error.status] ??
             (error.status >= 500 ? $localize`:@@base.errors.serverError:Server error` : error.status === 0 ? $localize`:@@base.errors.connectionLost:Connection lost` : $localize`:@@base.errors.error:Error`);
-          notifications.danger(errorMessages(error), { title });
+          void import('./error-toast').then(({ showError }) => showError(notifications, error, title));
         }
       }
       return throwError(() => error);
