@@ -73,8 +73,12 @@ describe('live chat: reporting', () => {
     return shown(page).body;
   }
 
-  /** Waits until the page is not loading and shows its chart drawn (or its table, as asked), or the empty state. */
-  async function settled(page: Page): Promise<void> {
+  /**
+   * Waits until the page is not loading and shows its chart drawn (or its table, as asked), or the empty state.
+   * `view`: the Chart or Table button just clicked, which Angular may not have re-rendered as pressed yet.
+   */
+  async function settled(page: Page, view?: 'Chart' | 'Table'): Promise<void> {
+    if (view) await page.getByRole('button', { name: view, pressed: true }).waitFor();
     await page.locator('.lc-rp-body:not(.lc-rp-loading)').waitFor();
     const asChart = (await page.getByRole('button', { name: 'Chart' }).getAttribute('aria-pressed')) === 'true';
     await page.locator(`${asChart ? 'lc-report-chart[data-drawn]' : '.lc-rp-table'}, .lc-rp-empty`).first().waitFor();
@@ -123,7 +127,7 @@ describe('live chat: reporting', () => {
     report = await afterReport(page, () => page.getByLabel('Group by', { exact: true }).selectOption('week'));
     await page.getByRole('button', { name: 'Table' }).click();
     await page.waitForURL(/display=table/);
-    await settled(page);
+    await settled(page, 'Table');
     expect(report.groupBy).toBe('week');
     const rows = page.locator('.lc-rp-table tbody tr');
     await expectCount(rows, report.rows.length);
@@ -174,7 +178,7 @@ describe('live chat: reporting', () => {
 
     report = await afterReport(page, () => page.getByLabel('Channel', { exact: true }).selectOption({ label: 'Shop' }));
     await page.getByRole('button', { name: 'Table' }).click();
-    await settled(page);
+    await settled(page, 'Table');
     expect(new URLSearchParams(await apiQuery(page)).get('channelId')).toBeTruthy();
     await expectCount(page.locator('.lc-rp-table tbody tr'), report.rows.length);
     expect(await page.locator('.lc-rp-table tbody th').allTextContents()).toEqual(report.rows.map((r) => (r.key === null ? 'No operator' : r.label)));
@@ -183,12 +187,12 @@ describe('live chat: reporting', () => {
     // On a phone: the filters two by two, the chart as wide as the screen, nothing wider than it.
     await page.setViewportSize({ width: PHONE[0], height: PHONE[1] });
     await page.getByRole('button', { name: 'Chart' }).click();
-    await settled(page);
+    await settled(page, 'Chart');
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE[0]);
     await screenshot(page, 'reports-operators-phone');
     // The table scrolls sideways inside its box, the names staying in view.
     await page.getByRole('button', { name: 'Table' }).click();
-    await settled(page);
+    await settled(page, 'Table');
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE[0]);
     await page.locator('.lc-rp-table-wrap').evaluate((box) => box.scrollBy(200, 0));
     await screenshot(page, 'reports-operators-table-phone');

@@ -32,7 +32,7 @@ import { CannedResponsesApi } from './canned-responses-api.service';
               <div>
                 <input i18n-placeholder="@@canned_responses.cannedResponseForm.eGHello" id="cr-shortcut" name="shortcut" class="lc-input" autocomplete="off" autocapitalize="off" spellcheck="false" placeholder="e.g. hello"
                   [value]="shortcut()" (input)="shortcut.set($any($event.target).value)" />
-                <div class="lc-help"><ng-container i18n="@@canned_responses.cannedResponseForm.type">Type</ng-container> <code>/{{ shortcutPreview() || 'hello' }}</code> <ng-container i18n="@@canned_responses.cannedResponseForm.or">or</ng-container> <code>:{{ shortcutPreview() || 'hello' }}</code> <ng-container i18n="@@canned_responses.cannedResponseForm.inAChatTo">in a chat to insert the text.</ng-container></div>
+                <div class="lc-help"><ng-container i18n="@@canned_responses.cannedResponseForm.type">Type</ng-container>&ngsp;<code>/{{ shortcutPreview() || 'hello' }}</code>&ngsp;<ng-container i18n="@@canned_responses.cannedResponseForm.or">or</ng-container>&ngsp;<code>:{{ shortcutPreview() || 'hello' }}</code>&ngsp;<ng-container i18n="@@canned_responses.cannedResponseForm.inAChatTo">in a chat to insert the text.</ng-container></div>
               </div>
             </div>
             <div class="lc-form-row">

@@ -48,7 +48,7 @@ import { CannedResponsesApi } from './canned-responses-api.service';
           } @else {
             <div class="lc-list-empty">
               <strong i18n="@@canned_responses.cannedResponses.noCannedResponseYet">No canned response yet</strong>
-              <ng-container i18n="@@canned_responses.cannedResponses.createShortRepliesWith">Create short replies with a shortcut, then type</ng-container> <code>/</code> <ng-container i18n="@@canned_responses.cannedResponses.or">or</ng-container> <code>:</code> <ng-container i18n="@@canned_responses.cannedResponses.andTheShortcutIn">and the shortcut in a chat to insert one.</ng-container>
+              <ng-container i18n="@@canned_responses.cannedResponses.createShortRepliesWith">Create short replies with a shortcut, then type</ng-container>&ngsp;<code>/</code>&ngsp;<ng-container i18n="@@canned_responses.cannedResponses.or">or</ng-container>&ngsp;<code>:</code>&ngsp;<ng-container i18n="@@canned_responses.cannedResponses.andTheShortcutIn">and the shortcut in a chat to insert one.</ng-container>
             </div>
           }
         }
