@@ -235,7 +235,7 @@ describe('fuzz: malformed input', () => {
       JSON.parse(`{"conversationId": ${ctx.conversation}, "body": "ok", "__proto__": {"polluted": 1}}`),
     ];
     for (const socket of [operatorSocket, visitorSocket]) {
-      for (const event of ['message', 'typing', 'activity']) {
+      for (const event of ['message', 'typing', 'activity', 'livechat.channels.watch', 'livechat.channels.unwatch']) {
         for (const data of payloads) {
           const ack = await socket.timeout(5000).emitWithAck(event, data);
           if (ack?.status !== 400) throw new Error(`${event} -> ${JSON.stringify(ack)}`);
