@@ -26,11 +26,21 @@ export type SqlWork<T> = () => Generator<Sql, T, Row[]>;
 /** Provided by the host for the configured database. */
 export abstract class SqlRunner {
   /**
+   * For the rare statement only one database reads: a data-modifying WITH on PostgreSQL does in one round
+   * trip what a transaction of several statements does in five or six (SQLite, in-process, needs no such thing).
+   */
+  abstract readonly dialect: 'sqlite' | 'postgres';
+  /**
    * Runs `work` in a transaction and resolves once it is committed. On SQLite, works queued in the same turn
    * of the event loop share one commit, yet each is all-or-nothing on its own: one failing rolls back only
    * itself. On PostgreSQL each is its own transaction (the server groups concurrent commits itself).
    */
   abstract write<T>(work: SqlWork<T>): Promise<T>;
+  /**
+   * One statement that is a transaction on its own, and its rows: on PostgreSQL sent alone (no BEGIN or
+   * COMMIT round trips), on SQLite queued with the turn's other writes like any `write`.
+   */
+  abstract writeStatement(statement: Sql): Promise<Row[]>;
   /**
    * One statement outside any batch (a read). `within`: the transaction of an `atomically` block, whose own
    * uncommitted writes the read must see (SQLite has a single connection: it is that one anyway).

@@ -16,7 +16,11 @@ export type GuestMessageHandler = (socket: AppSocket, dto: SocketMessageDto) => 
  * answers null for nearly all of them, from memory, and allocates nothing then.
  */
 export interface MessageFactsHook {
-  /** Inside the message's transaction, right after its insert: a statement of the module's own tables, or null. */
+  /**
+   * Inside the message's transaction: an UPDATE, INSERT or DELETE of the module's own tables, or null. On
+   * PostgreSQL it runs within the message's one statement (a WITH part), also for a repeated clientId that
+   * stores nothing: it must then change nothing (write "if not yet set" facts).
+   */
   statement(conversationId: number, authorKind: AuthorKind, createdAt: Date): Sql | null;
   /** Once the transaction that ran that statement committed. */
   committed(conversationId: number, authorKind: AuthorKind): void;

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, IsNull, LessThan, MoreThan, type EntityManager, type FindOptionsWhere } from 'typeorm';
-import { Metrics, Realtime, sql, SqlRunner, Translations, userRoom, type CounterMetric, type HistogramMetric, translatableError } from '@lc/platform/server';
+import { Metrics, Realtime, SqlRunner, Translations, userRoom, type CounterMetric, type HistogramMetric, translatableError } from '@lc/platform/server';
 import { MESSAGES_PAGE_MAX, SocketEvents, SOURCE_LANG, type AuthorKind, type ConversationKind, type Message, type MessageI18n, type MessagesQueryDto } from '@lc/protocol';
 import { User } from '../../base/server/public-api';
 import { AuthorNames } from './author-names';
@@ -10,6 +10,7 @@ import { ConversationsService } from './conversations.service';
 import { DiscussHooks } from './discuss.hooks';
 import { Conversation, Member, MessageRecord } from './entities';
 import { toMessage } from './message-mapper';
+import { storeMessage } from './message-store';
 
 export interface Author {
   kind: AuthorKind;
@@ -60,11 +61,10 @@ export class MessagesService {
   }
 
   /**
-   * Stores the message, then delivers it: acknowledged only once committed. One transaction (shared with
-   * the other messages of this moment) stores it, moves the conversation's last message and the author's
-   * read position, and reads who to deliver to; the module of the conversation's kind may add a statement
-   * of its own (MessageFactsHook). A repeated clientId of the same author returns the stored message and
-   * delivers nothing again. `senderSocketId`: the socket that sent it gets it in its ack only.
+   * Stores the message, then delivers it: acknowledged only once committed (storeMessage: one transaction
+   * stores it, moves the conversation's last message and the author's read position, and reads who to
+   * deliver to; the module of the conversation's kind may add a statement of its own, MessageFactsHook).
+   * A repeated clientId of the same author returns the stored message and delivers nothing again. `senderSocketId`: the socket that sent it gets it in its ack only.
    */
   async post(conversation: ConversationRef, author: Author, text: MessageText, clientId?: string, senderSocketId?: string): Promise<PostResult> {
     const received = performance.now();
@@ -72,29 +72,14 @@ export class MessagesService {
     const createdAt = new Date();
     const authorName = author.name.slice(0, 100);
     const facts = this.hooks.messageFacts(conversation.kind);
-    let factWritten = false;
-    const stored = await this.sql.write(function* () {
-      const [inserted] = yield sql`INSERT INTO "discuss_message" ("conversationId", "authorKind", "authorId", "authorName", "body", "clientId", "createdAt", "i18n")
-        VALUES (${conversation.id}, ${author.kind}, ${author.id}, ${authorName}, ${body}, ${clientId ?? null}, ${createdAt}, ${i18n && JSON.stringify(i18n)})
-        ON CONFLICT DO NOTHING RETURNING "id"`;
-      if (!inserted) return null; // the unique (conversation, author, clientId) index already holds this send
-      const id = Number(inserted.id);
-      const fact = facts?.statement(conversation.id, author.kind, createdAt);
-      if (fact) {
-        yield fact;
-        factWritten = true;
-      }
-      yield sql`UPDATE "discuss_conversation" SET "lastMessageId" = ${id} WHERE "id" = ${conversation.id} AND ("lastMessageId" IS NULL OR "lastMessageId" < ${id})`;
-      if (author.kind === 'user') yield sql`UPDATE "discuss_member" SET "lastSeenMessageId" = ${id} WHERE "conversationId" = ${conversation.id} AND "userId" = ${author.id} AND "lastSeenMessageId" < ${id}`;
-      const members = yield sql`SELECT "userId" FROM "discuss_member" WHERE "conversationId" = ${conversation.id}`;
-      return { id, memberIds: members.map((m) => Number(m.userId)) };
-    });
+    const fact = facts?.statement(conversation.id, author.kind, createdAt) ?? null;
+    const stored = await storeMessage(this.sql, { conversationId: conversation.id, authorKind: author.kind, authorId: author.id, authorName, body, clientId: clientId ?? null, createdAt, i18n: i18n && JSON.stringify(i18n) }, fact);
     if (!stored) {
       const existing = clientId && (await this.findByClientId(conversation.id, author, clientId));
       if (!existing) throw new Error(`Message of conversation ${conversation.id} was neither stored nor found`);
       return { message: toMessage(existing), created: false };
     }
-    if (factWritten) facts!.committed(conversation.id, author.kind);
+    if (fact) facts!.committed(conversation.id, author.kind);
 
     const message: Message = { id: stored.id, conversationId: conversation.id, author: { kind: author.kind, id: author.id, name: authorName }, body, clientId: clientId ?? null, createdAt: createdAt.toISOString(), ...(i18n && { i18n }) };
     const rooms = [...stored.memberIds.map(userRoom), conversationRoom(conversation.id)];

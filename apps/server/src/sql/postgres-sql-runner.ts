@@ -8,6 +8,7 @@ import { PreparedCache } from './prepared-cache';
  * concurrent commits are grouped by PostgreSQL itself, and the processes of a cluster share nothing else.
  */
 export class PostgresSqlRunner extends SqlRunner {
+  readonly dialect = 'postgres';
   /**
    * Each distinct statement becomes a named prepared statement: PostgreSQL parses and plans it once per
    * connection. `?` placeholders become `$1, $2, …` (the statements never hold a literal question mark).
@@ -35,6 +36,11 @@ export class PostgresSqlRunner extends SqlRunner {
   async readAside({ text, params }: Sql): Promise<Row[]> {
     let n = 0;
     return (await this.pool.query(text.replace(/\?/g, () => `$${++n}`), params)).rows;
+  }
+
+  /** A single statement outside BEGIN/COMMIT is its own transaction: sent like a read. */
+  writeStatement(statement: Sql): Promise<Row[]> {
+    return this.read(statement);
   }
 
   async write<T>(work: SqlWork<T>): Promise<T> {

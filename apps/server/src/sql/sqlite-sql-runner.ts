@@ -31,6 +31,7 @@ interface Queued {
  * the transaction; it waits while a TypeORM transaction is open on the shared connection.
  */
 export class SqliteSqlRunner extends SqlRunner implements OnApplicationShutdown {
+  readonly dialect = 'sqlite';
   private readonly statements = new PreparedCache((text) => this.connection.prepare(text));
   private queue: Queued[] = [];
   private scheduled = false;
@@ -74,6 +75,12 @@ export class SqliteSqlRunner extends SqlRunner implements OnApplicationShutdown 
     return new Promise<T>((resolve, reject) => {
       this.queue.push({ work, resolve: resolve as (value: unknown) => void, reject });
       this.schedule();
+    });
+  }
+
+  writeStatement(statement: Sql): Promise<Row[]> {
+    return this.write(function* (): Generator<Sql, Row[], Row[]> {
+      return yield statement;
     });
   }
 
