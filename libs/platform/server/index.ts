@@ -9,6 +9,7 @@ export * from './columns';
 export * from './atomically';
 export * from './rate-limits';
 export * from './sql';
+export * from './turn-batch';
 export * from './validation';
 export * from './user-fields';
 export * from './client-country';

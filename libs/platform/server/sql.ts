@@ -9,7 +9,9 @@ export interface Sql {
   text: string;
   params: SqlValue[];
 }
-export type SqlValue = string | number | boolean | Date | null;
+export type SqlValue = string | number | boolean | Date | null | SqlArray;
+/** An array parameter (`= ANY(?::int[])`, `unnest(?::text[])`): PostgreSQL only. */
+export type SqlArray = ReadonlyArray<string | number | Date | null>;
 export type Row = Record<string, unknown>;
 
 /** sql`SELECT "id" FROM "t" WHERE "x" = ${x}`: values always travel as parameters, never in the text. */

@@ -10,7 +10,7 @@ import { ConversationsService } from './conversations.service';
 import { DiscussHooks } from './discuss.hooks';
 import { Conversation, Member, MessageRecord } from './entities';
 import { toMessage } from './message-mapper';
-import { storeMessage } from './message-store';
+import { MessageStore } from './message-store';
 
 export interface Author {
   kind: AuthorKind;
@@ -41,6 +41,7 @@ export class MessagesService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly sql: SqlRunner,
+    private readonly store: MessageStore,
     private readonly conversations: ConversationsService,
     private readonly realtime: Realtime,
     private readonly authorNames: AuthorNames,
@@ -61,7 +62,7 @@ export class MessagesService {
   }
 
   /**
-   * Stores the message, then delivers it: acknowledged only once committed (storeMessage: one transaction
+   * Stores the message, then delivers it: acknowledged only once committed (MessageStore: one transaction
    * stores it, moves the conversation's last message and the author's read position, and reads who to
    * deliver to; the module of the conversation's kind may add a statement of its own, MessageFactsHook).
    * A repeated clientId of the same author returns the stored message and delivers nothing again. `senderSocketId`: the socket that sent it gets it in its ack only.
@@ -73,7 +74,7 @@ export class MessagesService {
     const authorName = author.name.slice(0, 100);
     const facts = this.hooks.messageFacts(conversation.kind);
     const fact = facts?.statement(conversation.id, author.kind, createdAt) ?? null;
-    const stored = await storeMessage(this.sql, { conversationId: conversation.id, authorKind: author.kind, authorId: author.id, authorName, body, clientId: clientId ?? null, createdAt, i18n: i18n && JSON.stringify(i18n) }, fact);
+    const stored = await this.store.store({ conversationId: conversation.id, authorKind: author.kind, authorId: author.id, authorName, body, clientId: clientId ?? null, createdAt, i18n: i18n && JSON.stringify(i18n) }, fact);
     if (!stored) {
       const existing = clientId && (await this.findByClientId(conversation.id, author, clientId));
       if (!existing) throw new Error(`Message of conversation ${conversation.id} was neither stored nor found`);

@@ -1,14 +1,14 @@
 import { ForbiddenException, Injectable, type OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
-import { SocketIdentities, sql, SqlRunner, translatableError } from '@lc/platform/server';
+import { SocketIdentities, sql, SqlRunner, translatableError, TurnBatch, type Row } from '@lc/platform/server';
 import type { LivechatDetails } from '@lc/protocol';
 import { DiscussHooks, conversationRoom } from '../../discuss/server/public-api';
 import { LivechatChannel, LivechatSession } from './entities';
 import { ratingOf } from './session-list.service';
 import { VisitorBlocks } from './visitor-blocks.service';
 import { VisitorRateLimits } from './visitor-rate-limits';
-import { VisitorSessions } from './visitor-sessions.service';
+import { VisitorSessions, type VisitorSessionRef } from './visitor-sessions.service';
 import { hashVisitorToken, LIVECHAT_MODULE, visitorClaims, visitorRoom, visitorSessionRoom, type VisitorClaims } from './visitor-token';
 
 /**
@@ -32,13 +32,29 @@ export class VisitorBridge implements OnApplicationBootstrap {
     this.hooks.onGuestMessage(LIVECHAT_MODULE, async (socket, dto) => {
       if (!visitorClaims(socket)) throw new ForbiddenException();
       if (!socket.rooms.has(conversationRoom(dto.conversationId))) throw translatableError(404, 'livechat.conversationNotFound', { id: dto.conversationId });
-      const [session] = await this.sql.read(sql`SELECT "id", "status", "visitorName" FROM "livechat_session" WHERE "conversationId" = ${dto.conversationId}`);
-      if (!session) throw translatableError(404, 'livechat.conversationNotFound', { id: dto.conversationId });
-      const ref = { id: Number(session.id), conversationId: dto.conversationId, status: session.status as LivechatSession['status'], visitorName: session.visitorName as string | null };
+      const ref = await this.sessionOf(dto.conversationId);
+      if (!ref) throw translatableError(404, 'livechat.conversationNotFound', { id: dto.conversationId });
       await this.limits.message(ref.id);
       return (await this.sessions.postAsVisitor(ref, dto.body, dto.clientId, socket.id)).message;
     });
     this.hooks.itemDetails.push((conversations) => this.details(conversations.filter((c) => c.kind === 'livechat').map((c) => c.id)));
+  }
+
+  /**
+   * The session a visitor's message goes to, read at each message (it may have ended meanwhile, on any
+   * process). On PostgreSQL the reads of one turn are one statement: a round trip costs more than the read.
+   */
+  private sessionOf(conversationId: number): Promise<VisitorSessionRef | null> {
+    if (this.sql.dialect === 'postgres') return this.sessionReads.add(conversationId);
+    return this.sql.read(sql`SELECT "id", "conversationId", "status", "visitorName" FROM "livechat_session" WHERE "conversationId" = ${conversationId}`).then(([row]) => (row ? toSessionRef(row) : null));
+  }
+
+  private readonly sessionReads = new TurnBatch<number, VisitorSessionRef | null>((conversationIds) => this.readSessions(conversationIds));
+
+  private async readSessions(conversationIds: number[]): Promise<Array<VisitorSessionRef | null>> {
+    const rows = await this.sql.read(sql`SELECT "id", "conversationId", "status", "visitorName" FROM "livechat_session" WHERE "conversationId" = ANY(${conversationIds}::int[])`);
+    const byConversation = new Map(rows.map((row) => [Number(row.conversationId), toSessionRef(row)]));
+    return conversationIds.map((id) => byConversation.get(id) ?? null);
   }
 
   /** A visitor token from the handshake: the visitor's sessions and the rooms their socket joins, or null. */
@@ -83,3 +99,10 @@ export class VisitorBridge implements OnApplicationBootstrap {
     );
   }
 }
+
+const toSessionRef = (row: Row): VisitorSessionRef => ({
+  id: Number(row.id),
+  conversationId: Number(row.conversationId),
+  status: row.status as LivechatSession['status'],
+  visitorName: row.visitorName as string | null,
+});

@@ -163,5 +163,6 @@ export class SqliteSqlRunner extends SqlRunner implements OnApplicationShutdown 
 function toSqliteValue(value: SqlValue): string | number | null {
   if (value instanceof Date) return value.toISOString().replace('T', ' ').replace('Z', '');
   if (typeof value === 'boolean') return value ? 1 : 0;
-  return value;
+  if (Array.isArray(value)) throw new Error('Array parameters are for PostgreSQL only');
+  return value as string | number | null;
 }
