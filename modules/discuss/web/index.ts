@@ -11,13 +11,13 @@ export default defineWebModule({
     { path: 'discuss/:id', title: () => $localize`:@@discuss.title:Discuss`, loadComponent: () => import('./ui/discuss/discuss.page') },
   ],
   slots: {
-    systray: [{ component: () => import('./ui/systray/messaging-menu.component').then((m) => m.MessagingMenuComponent), sequence: 10 }],
-    dock: [{ component: () => import('./ui/dock/chat-dock.component').then((m) => m.ChatDockComponent) }],
+    systray: [{ component: () => import('./startup').then((m) => m.MessagingMenuComponent), sequence: 10 }],
+    dock: [{ component: () => import('./startup').then((m) => m.ChatDockComponent) }],
   },
   services: [
-    () => import('./data/conversations.store').then((m) => m.ConversationsStore),
-    () => import('./data/typing.store').then((m) => m.TypingStore),
-    () => import('./data/chat-windows.store').then((m) => m.ChatWindowsStore),
-    () => import('./data/notifier.service').then((m) => m.DiscussNotifier),
+    () => import('./startup').then((m) => m.ConversationsStore),
+    () => import('./startup').then((m) => m.TypingStore),
+    () => import('./startup').then((m) => m.ChatWindowsStore),
+    () => import('./startup').then((m) => m.DiscussNotifier),
   ],
 });

@@ -26,14 +26,14 @@ export default defineWebModule({
   ],
   slots: {
     preferences: [{ component: () => import('./preferences/livechat-preferences.component').then((m) => m.LivechatPreferencesComponent), sequence: 20 }],
-    systray: [{ component: () => import('./teamwork/teamwork-dialogs.component').then((m) => m.TeamworkDialogsComponent), sequence: 90 }],
-    messagingMenu: [{ component: () => import('./teamwork/help-requests.component').then((m) => m.HelpRequestsComponent) }],
-    discussSidebar: [{ component: () => import('./teamwork/help-requests.component').then((m) => m.HelpRequestsComponent) }],
+    systray: [{ component: () => import('./startup').then((m) => m.TeamworkDialogsComponent), sequence: 90 }],
+    messagingMenu: [{ component: () => import('./startup').then((m) => m.HelpRequestsComponent) }],
+    discussSidebar: [{ component: () => import('./startup').then((m) => m.HelpRequestsComponent) }],
   },
   services: [
-    () => import('./teamwork/teamwork-actions.service').then((m) => m.TeamworkActions),
-    () => import('./end-conversation.action').then((m) => m.EndConversationAction),
-    () => import('./teamwork/help-requests.store').then((m) => m.HelpRequestsStore),
+    () => import('./startup').then((m) => m.TeamworkActions),
+    () => import('./startup').then((m) => m.EndConversationAction),
+    () => import('./startup').then((m) => m.HelpRequestsStore),
   ],
   conversationKinds: [LIVECHAT_CONVERSATIONS],
 });
