@@ -19,10 +19,12 @@ export class ConversationsService {
 
   /** `within`: the caller's transaction, when the conversation is part of a larger write (a live chat session). */
   async create(kind: ConversationKind, name: string, memberIds: number[], within?: EntityManager): Promise<Conversation> {
+    // By hand (SqlRunner): a live chat's start creates one, and the ORM's insert costs more than the row.
     const work = async (tx: EntityManager) => {
-      const conversation = await tx.getRepository(Conversation).save({ kind, name, lastMessageId: null });
-      const unique = [...new Set(memberIds)];
-      if (unique.length) await tx.getRepository(Member).insert(unique.map((userId) => ({ conversationId: conversation.id, userId, lastSeenMessageId: 0 })));
+      const createdAt = new Date();
+      const [row] = await this.sql.read(sql`INSERT INTO "discuss_conversation" ("kind", "name", "lastMessageId", "createdAt") VALUES (${kind}, ${name}, ${null}, ${createdAt}) RETURNING "id"`, tx);
+      const conversation = Object.assign(new Conversation(), { id: Number(row.id), kind, name, lastMessageId: null, createdAt });
+      for (const userId of new Set(memberIds)) await this.addMemberWithin(tx, conversation.id, userId);
       return conversation;
     };
     return within ? work(within) : this.db.transaction(work);
@@ -56,9 +58,14 @@ export class ConversationsService {
     await this.announce(conversationId, [userId]);
   }
 
+  /** Renames a conversation inside the caller's transaction (a live chat is named after its session, known only once inserted). */
+  async renameWithin(tx: EntityManager, conversationId: number, name: string): Promise<void> {
+    await this.sql.read(sql`UPDATE "discuss_conversation" SET "name" = ${name} WHERE "id" = ${conversationId}`, tx);
+  }
+
   /** Adds a member inside the caller's transaction (no-op if present); the caller announces it once committed. */
   async addMemberWithin(tx: EntityManager, conversationId: number, userId: number): Promise<void> {
-    await tx.createQueryBuilder().insert().into(Member).values({ conversationId, userId, lastSeenMessageId: 0 }).orIgnore().execute();
+    await this.sql.read(sql`INSERT INTO "discuss_member" ("conversationId", "userId", "lastSeenMessageId") VALUES (${conversationId}, ${userId}, ${0}) ON CONFLICT DO NOTHING`, tx);
   }
 
   /**

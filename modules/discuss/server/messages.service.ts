@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, IsNull, LessThan, MoreThan, type EntityManager, type FindOptionsWhere } from 'typeorm';
-import { Metrics, Realtime, SqlRunner, Translations, userRoom, type CounterMetric, type HistogramMetric, translatableError } from '@lc/platform/server';
+import { Metrics, Realtime, sql, SqlRunner, Translations, userRoom, type CounterMetric, type HistogramMetric, translatableError } from '@lc/platform/server';
 import { MESSAGES_PAGE_MAX, SocketEvents, SOURCE_LANG, type AuthorKind, type ConversationKind, type Message, type MessageI18n, type MessagesQueryDto } from '@lc/protocol';
 import { User } from '../../base/server/public-api';
 import { AuthorNames } from './author-names';
@@ -98,10 +98,14 @@ export class MessagesService {
    */
   async storeWithin(tx: EntityManager, conversationId: number, author: Author, text: MessageText): Promise<number> {
     const { body, i18n } = this.bodyOf(text);
-    const { identifiers } = await tx.getRepository(MessageRecord).insert({ conversationId, authorKind: author.kind, authorId: author.id, authorName: author.name.slice(0, 100), body, clientId: null, i18n });
-    const id = Number(identifiers[0].id);
-    await tx.getRepository(Conversation).update({ id: conversationId }, { lastMessageId: id });
-    if (author.kind === 'user' && author.id !== null) await tx.getRepository(Member).update({ conversationId, userId: author.id }, { lastSeenMessageId: id });
+    const [row] = await this.sql.read(
+      sql`INSERT INTO "discuss_message" ("conversationId", "authorKind", "authorId", "authorName", "body", "clientId", "createdAt", "i18n")
+        VALUES (${conversationId}, ${author.kind}, ${author.id}, ${author.name.slice(0, 100)}, ${body}, ${null}, ${new Date()}, ${i18n && JSON.stringify(i18n)}) RETURNING "id"`,
+      tx,
+    );
+    const id = Number(row.id);
+    await this.sql.read(sql`UPDATE "discuss_conversation" SET "lastMessageId" = ${id} WHERE "id" = ${conversationId}`, tx);
+    if (author.kind === 'user' && author.id !== null) await this.sql.read(sql`UPDATE "discuss_member" SET "lastSeenMessageId" = ${id} WHERE "conversationId" = ${conversationId} AND "userId" = ${author.id}`, tx);
     return id;
   }
 

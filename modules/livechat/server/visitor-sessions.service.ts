@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, type EntityManager } from 'typeorm';
 import { Realtime, sql, SqlRunner, Translations, type AuthUser, translatableError } from '@lc/platform/server';
 import type { MessageI18n, AssignmentSummary, LivechatSessionItem, Message, PageReportRequest, StartedSession } from '@lc/protocol';
-import { Conversation, ConversationsService, MessagesService, conversationRoom } from '../../discuss/server/public-api';
+import { ConversationsService, MessagesService, conversationRoom } from '../../discuss/server/public-api';
 import { AssignmentService } from './assignment.service';
 import { channelTexts } from './channel-texts';
 import { LivechatChannel, LivechatSession } from './entities';
@@ -110,7 +110,7 @@ export class VisitorSessions {
       tx,
     );
     const sessionId = Number(row.id);
-    if (!visitor.visitorName) await tx.getRepository(Conversation).update({ id: conversation.id }, { name: `Visitor #${sessionId}` });
+    if (!visitor.visitorName) await this.conversations.renameWithin(tx, conversation.id, `Visitor #${sessionId}`);
     await this.pages.storeAtStart(tx, sessionId, visitor.pages, pageUrlOrNull(visitor.pageUrl));
     return { conversationId: conversation.id, sessionId };
   }
