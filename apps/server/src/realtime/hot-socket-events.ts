@@ -52,7 +52,8 @@ export function hotSocketEvents(app: INestApplicationContext): Map<string, HotHa
   const subscribers = new Map<string, number>();
   const scanner = new MetadataScanner();
   for (const module of app.get(ModulesContainer).values()) {
-    for (const { instance, metatype } of module.providers.values()) {
+    for (const wrapper of module.providers.values()) {
+      const { instance, metatype } = wrapper;
       if (!instance || typeof metatype !== 'function' || !Reflect.getMetadata(GATEWAY_METADATA, metatype)) continue;
       const prototype = Object.getPrototypeOf(instance) as Record<string, Function>;
       for (const name of scanner.getAllMethodNames(prototype)) {
@@ -60,7 +61,7 @@ export function hotSocketEvents(app: INestApplicationContext): Map<string, HotHa
         const event: string = Reflect.getMetadata(MESSAGE_METADATA, prototype[name]);
         subscribers.set(event, (subscribers.get(event) ?? 0) + 1);
         if (!Reflect.getMetadata(HOT_SOCKET_EVENT, prototype[name])) continue;
-        const problem = globals ?? hotProblem(instance as object, name);
+        const problem = globals ?? (wrapper.isDependencyTreeStatic() ? hotProblem(instance as object, name) : 'its gateway is request-scoped');
         if (problem) throw new Error(`@HotSocketEvent ${(instance as object).constructor.name}.${name}: ${problem}`);
         hot.set(event, compile(instance as object, name, interceptor as SocketAckInterceptor, before as BeforeSocketEvent[]));
       }
