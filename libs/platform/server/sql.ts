@@ -14,10 +14,17 @@ export type SqlValue = string | number | boolean | Date | null | SqlArray;
 export type SqlArray = ReadonlyArray<string | number | Date | null>;
 export type Row = Record<string, unknown>;
 
-/** sql`SELECT "id" FROM "t" WHERE "x" = ${x}`: values always travel as parameters, never in the text. */
+/**
+ * sql`SELECT "id" FROM "t" WHERE "x" = ${x}`: values always travel as parameters, never in the text.
+ * A call site's strings are one object for every call: its text is joined once (and the same string
+ * finds its prepared statement without being hashed again).
+ */
 export function sql(strings: TemplateStringsArray, ...values: SqlValue[]): Sql {
-  return { text: strings.join('?'), params: values };
+  let text = texts.get(strings);
+  if (text === undefined) texts.set(strings, (text = strings.join('?')));
+  return { text, params: values };
 }
+const texts = new WeakMap<TemplateStringsArray, string>();
 
 /**
  * A unit of work: yields its statements one by one and receives each one's rows (empty for statements

@@ -1,6 +1,6 @@
 import { Inject, NotFoundException } from '@nestjs/common';
 import { ConnectedSocket, MessageBody, SubscribeMessage, WebSocketGateway } from '@nestjs/websockets';
-import { APP_CONFIG, userRoom, ValidateSocketPayloads, type AppConfig, type AppSocket, translatableError } from '@lc/platform/server';
+import { APP_CONFIG, HotSocketEvent, userRoom, ValidateSocketPayloads, type AppConfig, type AppSocket, translatableError } from '@lc/platform/server';
 import { SocketEvents, SocketMessageDto, TypingDto, type Message, type MessageAuthor, type TypingEvent } from '@lc/protocol';
 import { conversationRoom } from './conversation-rooms';
 import { ConversationsService } from './conversations.service';
@@ -24,6 +24,7 @@ export class DiscussGateway {
   }
 
   @SubscribeMessage(SocketEvents.message)
+  @HotSocketEvent()
   async message(@ConnectedSocket() socket: AppSocket, @MessageBody() dto: SocketMessageDto): Promise<Message> {
     if (socket.data.kind === 'visitor') {
       const handler = this.hooks.guestMessageHandler(socket.data.module);
@@ -35,6 +36,7 @@ export class DiscussGateway {
   }
 
   @SubscribeMessage(SocketEvents.typing)
+  @HotSocketEvent()
   async typing(@ConnectedSocket() socket: AppSocket, @MessageBody() dto: TypingDto): Promise<{ ok: true }> {
     let author: MessageAuthor;
     if (socket.data.kind === 'visitor') {
@@ -47,7 +49,8 @@ export class DiscussGateway {
     const memberIds = await this.conversations.memberIds(dto.conversationId);
     const event: TypingEvent = { conversationId: dto.conversationId, author, typing: dto.typing };
     const authorKey = socket.data.kind === 'visitor' ? `${socket.data.module}:${socket.data.key}` : `user:${socket.data.user.id}`;
-    const rooms = [...memberIds.map(userRoom), conversationRoom(dto.conversationId)];
+    const rooms = memberIds.map(userRoom);
+    rooms.push(conversationRoom(dto.conversationId));
     // The author's other sockets get it too (except this one): another tab of the same visitor stays in step.
     const senderId = socket.id;
     this.typingThrottle.relay(`${authorKey}:${dto.conversationId}`, () => socket.nsp.to(rooms).except(senderId).emit(SocketEvents.typing, event));

@@ -34,6 +34,7 @@ export interface PostResult {
 export class MessagesService {
   /** FROM of the post-context read: the conversation, the user and their membership at once (the user table is base's). */
   private readonly postContextFrom: string;
+  private postContext?: { kindName: string; text: string };
   private readonly stored: CounterMetric;
   private readonly delivered: CounterMetric;
   private readonly deliverySeconds: HistogramMetric;
@@ -83,7 +84,8 @@ export class MessagesService {
     if (fact) facts!.committed(conversation.id, author.kind);
 
     const message: Message = { id: stored.id, conversationId: conversation.id, author: { kind: author.kind, id: author.id, name: authorName }, body, clientId: clientId ?? null, createdAt: createdAt.toISOString(), ...(i18n && { i18n }) };
-    const rooms = [...stored.memberIds.map(userRoom), conversationRoom(conversation.id)];
+    const rooms = stored.memberIds.map(userRoom);
+    rooms.push(conversationRoom(conversation.id));
     this.stored.inc();
     (senderSocketId ? this.realtime.server.to(rooms).except(senderSocketId) : this.realtime.server.to(rooms)).emit(SocketEvents.message, message);
     this.delivered.inc();
@@ -134,10 +136,10 @@ export class MessagesService {
    */
   async userPostContext(conversationId: number, userId: number): Promise<{ conversation: ConversationRef; author: Author }> {
     const kindName = this.authorNames.expression('c."kind"', userId);
-    const [row] = await this.sql.read({
-      text: `SELECT c."kind", u."name", ${kindName.text} AS "kindName", m."id" AS "memberId" ${this.postContextFrom}`,
-      params: [...kindName.params, userId, conversationId],
-    });
+    // The same text for every post (AuthorNames builds its part once): joined once, not per message.
+    if (this.postContext?.kindName !== kindName.text) this.postContext = { kindName: kindName.text, text: `SELECT c."kind", u."name", ${kindName.text} AS "kindName", m."id" AS "memberId" ${this.postContextFrom}` };
+    kindName.params.push(userId, conversationId);
+    const [row] = await this.sql.read({ text: this.postContext.text, params: kindName.params });
     const kind = row?.kind as ConversationKind | undefined;
     if (!kind || (row.memberId === null && kind !== 'channel')) throw translatableError(404, 'discuss.conversationNotFound', { id: conversationId });
     if (row.memberId === null) throw translatableError(403, 'discuss.notMember', { id: conversationId });

@@ -1,6 +1,6 @@
 import { ForbiddenException, BadRequestException } from '@nestjs/common';
 import { ConnectedSocket, MessageBody, SubscribeMessage, WebSocketGateway, type OnGatewayConnection, type OnGatewayDisconnect } from '@nestjs/websockets';
-import { isEmptyPayload, ModuleRegistry, type AppSocket } from '@lc/platform/server';
+import { HotSocketEvent, isEmptyPayload, ModuleRegistry, type AppSocket } from '@lc/platform/server';
 import { SocketEvents } from '@lc/protocol';
 import { PresenceService } from './presence.service';
 
@@ -28,6 +28,7 @@ export class PresenceGateway implements OnGatewayConnection, OnGatewayDisconnect
 
   /** DESIGN: `activity` has no payload and is acknowledged with {ok: true}. */
   @SubscribeMessage(SocketEvents.activity)
+  @HotSocketEvent()
   activity(@ConnectedSocket() socket: AppSocket, @MessageBody() body: unknown): { ok: true } {
     if (!isEmptyPayload(body)) throw new BadRequestException('activity takes no payload');
     if (socket.data.kind !== 'user') throw new ForbiddenException('Only users report activity');

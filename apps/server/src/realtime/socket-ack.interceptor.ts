@@ -20,29 +20,47 @@ export class SocketAckInterceptor implements NestInterceptor {
   constructor(
     private readonly registry: ModuleRegistry,
     @Inject(APP_CONFIG) config: AppConfig,
-    private readonly shutdown: GracefulShutdown,
+    readonly shutdown: GracefulShutdown,
   ) {
     this.limiter = new RateLimiterMemory({ points: config.rateLimits.socketEventsPerSecond, duration: 1, keyPrefix: 'socket-events' });
   }
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     if (context.getType() !== 'ws') return next.handle();
-    const owner: string | undefined = Reflect.getMetadata(OWNER_MODULE, context.getClass());
-    if (owner && !this.registry.isEnabled(owner)) return of<SocketError>({ error: `The ${owner} module is disabled`, status: 404 });
-    // A stopping process takes no new event (the client sends it again once reconnected to another
-    // process) and finishes those under way before it closes the sockets.
-    if (this.shutdown.stopping) return of<SocketError>({ error: 'The server is restarting; send again once reconnected', status: 503 });
     const socket = context.switchToWs().getClient<AppSocket>();
-    // A guest belongs to the module that recognised it: once that module is disabled, the guest is not heard.
-    if (socket.data?.kind === 'visitor' && !this.registry.isEnabled(socket.data.module)) return of<SocketError>({ error: `The ${socket.data.module} module is disabled`, status: 404 });
+    const refusal = this.refusal(Reflect.getMetadata(OWNER_MODULE, context.getClass()), socket);
+    if (refusal) return of(refusal);
     this.shutdown.begin();
-    return from(this.limiter.consume(socket.id).then(() => true, () => false)).pipe(
-      switchMap((allowed) => (allowed ? next.handle() : of<SocketError>({ error: 'Too many events; slow down', status: 429, retryAfter: 1 }))),
+    return from(this.admit(socket)).pipe(
+      switchMap((allowed) => (allowed ? next.handle() : of(tooManyEvents()))),
       catchError((error) => of(toSocketError(error))),
       finalize(() => this.shutdown.end()),
     );
   }
+
+  /**
+   * Why an event for a gateway of `owner` is refused before it starts, if it is. The caller then calls
+   * shutdown.begin(), admit(), the handler, and shutdown.end() once answered (the hot events do it without rxjs).
+   */
+  refusal(owner: string | undefined, socket: AppSocket): SocketError | undefined {
+    if (owner && !this.registry.isEnabled(owner)) return { error: `The ${owner} module is disabled`, status: 404 };
+    // A stopping process takes no new event (the client sends it again once reconnected to another
+    // process) and finishes those under way before it closes the sockets.
+    if (this.shutdown.stopping) return { error: 'The server is restarting; send again once reconnected', status: 503 };
+    // A guest belongs to the module that recognised it: once that module is disabled, the guest is not heard.
+    if (socket.data?.kind === 'visitor' && !this.registry.isEnabled(socket.data.module)) return { error: `The ${socket.data.module} module is disabled`, status: 404 };
+    return undefined;
+  }
+
+  /** Whether this connection's flood limit lets one more event through (else answer tooManyEvents()). */
+  admit(socket: AppSocket): Promise<boolean> {
+    return this.limiter.consume(socket.id).then(allowed, refused);
+  }
 }
+
+const allowed = () => true;
+const refused = () => false;
+export const tooManyEvents = (): SocketError => ({ error: 'Too many events; slow down', status: 429, retryAfter: 1 });
 
 export function toSocketError(error: unknown): SocketError {
   if (error instanceof HttpException) {

@@ -4,7 +4,10 @@ import type { createAdapter } from '@socket.io/redis-adapter';
 import type { createClient } from 'redis';
 import type { Observable } from 'rxjs';
 import type { Server, ServerOptions, Socket } from 'socket.io';
+import type { AppSocket } from '@lc/platform/server';
 import { payloadProblem } from '../edge/payload-guard';
+import { hotSocketEvents, type HotHandler } from './hot-socket-events';
+import { toSocketError, tooManyEvents } from './socket-ack.interceptor';
 
 /**
  * Largest socket.io frame read (socket.io's own default). Anything below is parsed and checked like any
@@ -27,9 +30,11 @@ export class SocketAdapter extends IoAdapter {
   /** One listener per event name (and ack mode), shared by every socket. */
   private readonly listeners = new Map<string, (...args: unknown[]) => void>();
   private transform?: (data: unknown) => Observable<unknown>;
+  /** The @HotSocketEvent handlers, by event name. */
+  private hot?: Map<string, HotHandler>;
 
-  constructor(app: INestApplicationContext) {
-    super(app);
+  constructor(private readonly nest: INestApplicationContext) {
+    super(nest);
   }
 
   async connectToRedis(url: string, keyPrefix?: string): Promise<void> {
@@ -47,6 +52,8 @@ export class SocketAdapter extends IoAdapter {
   override createIOServer(port: number, options?: ServerOptions): Server {
     const server: Server = super.createIOServer(port, { ...(options as ServerOptions), cors: { origin: '*' }, maxHttpBufferSize: MAX_SOCKET_FRAME_BYTES, pingInterval: 20000, pingTimeout: 20000 });
     if (this.redisAdapter) server.adapter(this.redisAdapter);
+    // Nest creates the server once every provider and global enhancer exists: a misused @HotSocketEvent stops the start.
+    this.hot ??= hotSocketEvents(this.nest);
     return server;
   }
 
@@ -84,12 +91,46 @@ export class SocketAdapter extends IoAdapter {
     let listener = this.listeners.get(key);
     if (!listener) {
       const adapter = this;
-      listener = function (this: SocketWithHandlers, ...args: unknown[]) {
-        adapter.dispatch(this, this[HANDLERS]![message], isAckHandledManually, adapter.transform!, args);
-      };
+      const hot = this.hot!.get(message);
+      listener = hot
+        ? function (this: SocketWithHandlers, ...args: unknown[]) {
+            adapter.dispatchHot(this, hot, message, args).catch((error) => adapter.logger.error(error));
+          }
+        : function (this: SocketWithHandlers, ...args: unknown[]) {
+            adapter.dispatch(this, this[HANDLERS]![message], isAckHandledManually, adapter.transform!, args);
+          };
       this.listeners.set(key, listener);
     }
     return listener;
+  }
+
+  /**
+   * A hot event (see hot-socket-events.ts): what Nest's pipeline and SocketAckInterceptor do for it, as plain
+   * calls; a payload that fails the compiled check goes through Nest's pipeline (the same 400 and i18n).
+   */
+  private async dispatchHot(socket: SocketWithHandlers, hot: HotHandler, message: string, args: unknown[]): Promise<void> {
+    const ack = typeof args.at(-1) === 'function' ? (args.at(-1) as (response: unknown) => void) : undefined;
+    const count = ack ? args.length - 1 : args.length; // as dispatch() reads them, without taking the ack off args
+    const data = count > 1 ? args.slice(0, count) : count === 1 ? args[0] : undefined;
+    if (payloadProblem(data, 'payload') || !hot.check(data)) return this.dispatch(socket, socket[HANDLERS]![message], false, this.transform!, args);
+    const { interceptor } = hot;
+    const refusal = interceptor.refusal(hot.owner, socket as AppSocket);
+    if (refusal) return ack?.(refusal);
+    interceptor.shutdown.begin();
+    let response: unknown;
+    try {
+      if (await interceptor.admit(socket as AppSocket)) {
+        for (const before of hot.before) before.beforeSocketEvent(socket as AppSocket);
+        response = await hot.call(socket as AppSocket, data);
+      } else response = tooManyEvents();
+    } catch (error) {
+      response = toSocketError(error);
+    }
+    try {
+      answer(socket, ack, false, response);
+    } finally {
+      interceptor.shutdown.end();
+    }
   }
 
   private dispatch(socket: Socket, callback: WsMessageHandler['callback'], isAckHandledManually: boolean, transform: (data: unknown) => Observable<unknown>, args: unknown[]): void {
@@ -105,12 +146,7 @@ export class SocketAdapter extends IoAdapter {
       return this.logger.error(error);
     }
     responses.subscribe({
-      next: (response) => {
-        if (response === null || response === undefined) return;
-        const { event, data: payload } = response as { event?: string; data?: unknown };
-        if (event) socket.emit(event, payload);
-        else if (ack && !isAckHandledManually) ack(response);
-      },
+      next: (response) => answer(socket, ack, isAckHandledManually, response),
       error: (error) => this.logger.error(error),
     });
   }
@@ -119,4 +155,12 @@ export class SocketAdapter extends IoAdapter {
     await super.close(server);
     await Promise.all(this.redisClients.map((c) => c.quit().catch(() => undefined)));
   }
+}
+
+/** A handler's result as Nest's IoAdapter sends it: `{event, data}` is emitted back, anything else is the ack. */
+function answer(socket: Socket, ack: ((response: unknown) => void) | undefined, isAckHandledManually: boolean, response: unknown): void {
+  if (response === null || response === undefined) return;
+  const { event, data: payload } = response as { event?: string; data?: unknown };
+  if (event) socket.emit(event, payload);
+  else if (ack && !isAckHandledManually) ack(response);
 }

@@ -13,8 +13,10 @@ interface Statement {
 interface Database {
   readonly inTransaction: boolean;
   prepare(text: string): Statement;
-  transaction<T>(fn: () => T): { (): T; immediate(): T };
+  transaction<A extends unknown[], T>(fn: (...args: A) => T): Transaction<A, T>;
 }
+/** A better-sqlite3 transaction function: BEGIN and COMMIT around it, or a savepoint when called inside a transaction. */
+type Transaction<A extends unknown[], T> = { (...args: A): T; immediate(...args: A): T };
 
 type Outcome = { ok: true; value: unknown } | { ok: false; error: unknown };
 
@@ -35,6 +37,8 @@ export class SqliteSqlRunner extends SqlRunner implements OnApplicationShutdown 
   private readonly statements = new PreparedCache((text) => this.connection.prepare(text));
   private queue: Queued[] = [];
   private scheduled = false;
+  /** better-sqlite3's transaction() wraps its function four times: built once per connection, not per batch. */
+  private transactions?: { connection: Database; one: Transaction<[SqlWork<unknown>], unknown>; many: Transaction<[Array<SqlWork<unknown>>], Outcome[]> };
   /** Long reads of a database file, off the event loop; an in-memory database has none. */
   private readonly aside?: SqliteReadWorker;
 
@@ -116,7 +120,7 @@ export class SqliteSqlRunner extends SqlRunner implements OnApplicationShutdown 
   /** Alone in its turn (the usual case below full load): no savepoint needed. */
   private runAlone(work: SqlWork<unknown>): Outcome {
     try {
-      return { ok: true, value: this.connection.transaction(() => this.drive(work)).immediate() };
+      return { ok: true, value: this.transaction().one.immediate(work) };
     } catch (error) {
       return { ok: false, error };
     }
@@ -124,17 +128,25 @@ export class SqliteSqlRunner extends SqlRunner implements OnApplicationShutdown 
 
   /** One transaction, a savepoint each (better-sqlite3 nests transactions as savepoints). */
   private runTogether(works: Array<SqlWork<unknown>>): Outcome[] {
-    return this.connection
-      .transaction(() =>
+    return this.transaction().many.immediate(works);
+  }
+
+  private transaction(): NonNullable<SqliteSqlRunner['transactions']> {
+    const connection = this.connection;
+    if (this.transactions?.connection !== connection) {
+      const one = connection.transaction((work: SqlWork<unknown>) => this.drive(work));
+      const many = connection.transaction((works: Array<SqlWork<unknown>>) =>
         works.map((work): Outcome => {
           try {
-            return { ok: true, value: this.connection.transaction(() => this.drive(work))() };
+            return { ok: true, value: one(work) };
           } catch (error) {
             return { ok: false, error };
           }
         }),
-      )
-      .immediate();
+      );
+      this.transactions = { connection, one, many };
+    }
+    return this.transactions;
   }
 
   private failAll(error: Error): void {
