@@ -55,7 +55,8 @@ for (const name of PHASES.filter((p) => params.only.includes(p))) {
     details[name] = { error: String(error?.stack ?? error) };
   }
 }
-rmSync(dir, { recursive: true, force: true });
+if (process.env.BENCH_KEEP) console.log(`kept: ${dir}`);
+else rmSync(dir, { recursive: true, force: true });
 
 console.log(`\n${formatTable(rows)}`);
 console.log(`\nratio = product / relay. Clients and servers ran on the same ${info.cores}-core machine.`);

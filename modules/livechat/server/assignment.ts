@@ -41,19 +41,8 @@ export const REASON_MAX_LISTED = 20;
 
 const primary = (tag: string) => tag.toLowerCase().split('-')[0];
 
-/** Candidates speaking the first visitor language that any candidate speaks: exact tag, else same primary language. */
-export function languageMatch(candidates: CandidateFacts[], visitorTags: string[]): { tag: string; how: 'exact' | 'primary'; speakers: CandidateFacts[] } | null {
-  for (const tag of visitorTags) {
-    const exact = candidates.filter((c) => c.languages.some((l) => l.toLowerCase() === tag.toLowerCase()));
-    if (exact.length) return { tag, how: 'exact', speakers: exact };
-    const sameLanguage = candidates.filter((c) => c.languages.some((l) => primary(l) === primary(tag)));
-    if (sameLanguage.length) return { tag, how: 'primary', speakers: sameLanguage };
-  }
-  return null;
-}
-
 export function decideAssignment(input: AssignmentInput): AssignmentDecision {
-  return withTransfer(decide(input), input.transfer);
+  return decideRanked(rankCandidates(input), input.transfer);
 }
 
 /** The decision as a transfer's: "transferred by Marc from Website; …", and who in the summary. */
@@ -64,35 +53,79 @@ export function withTransfer(decision: AssignmentDecision, transfer: AssignmentI
   return { ...decision, reason: `transferred by ${by.name}${from ? ` from ${from}` : ''}; ${decision.reason}`, summary: { ...decision.summary, transferredBy: by, transferredFrom: from } };
 }
 
-function decide(input: AssignmentInput): AssignmentDecision {
-  const { candidates, excluded, previousOperatorId, visitorLanguages } = input;
-  const considered = [
-    ...candidates.map((c) => `${c.name} (${c.ongoing} ongoing)`),
-    ...excluded.map((e) => `${e.name} (${e.why})`),
-  ];
-  const listed = considered.length > REASON_MAX_LISTED ? [...considered.slice(0, REASON_MAX_LISTED), `and ${considered.length - REASON_MAX_LISTED} more`] : considered;
-  const header = `candidates: ${listed.length ? listed.join(', ') : 'none'}`;
-  const summary = (rule: AssignmentSummary['rule'], more: Partial<AssignmentSummary> = {}): AssignmentSummary => ({
-    rule, language: null, sameLanguageOnly: false, unspokenLanguages: [], ongoing: null, available: candidates.length, tie: 'none', ...more,
-  });
-  if (!candidates.length) return { operatorId: null, reason: `${header}; queued: no operator available`, summary: summary('queued') };
+/** A candidate's place in the language rule: 2i when they speak the visitor's i-th tag exactly, 2i+1 its primary language; else NO_LANGUAGE. */
+export const NO_LANGUAGE = 1_000_000;
 
-  const previous = candidates.find((c) => c.userId === previousOperatorId);
+export function languageRank(languages: string[], visitorTags: string[]): number {
+  for (const [i, tag] of visitorTags.entries()) {
+    if (languages.some((l) => l.toLowerCase() === tag.toLowerCase())) return 2 * i;
+    if (languages.some((l) => primary(l) === primary(tag))) return 2 * i + 1;
+  }
+  return NO_LANGUAGE;
+}
+
+/** The rules' order of candidates: language rank, fewest ongoing, longest waiting (never assigned first), lowest id. */
+export const waited = (c: Pick<CandidateFacts, 'lastAssignedAt'>) => c.lastAssignedAt ?? Number.NEGATIVE_INFINITY;
+type Ranked = CandidateFacts & { rank: number };
+const byRules = (a: Ranked, b: Ranked) => a.rank - b.rank || a.ongoing - b.ongoing || waited(a) - waited(b) || a.userId - b.userId;
+
+/**
+ * All a decision reads, however many operators are inside: the first two candidates in the rules' order,
+ * the visitor's previous operator if a candidate, how many are available, and the operators the reason
+ * names. The assignment's query returns exactly this; `rankCandidates` builds it from lists.
+ */
+export interface RankedFacts {
+  available: number;
+  /** The first two candidates by `byRules`, ranked against `visitorLanguages`. */
+  firstTwo: Ranked[];
+  previous: CandidateFacts | null;
+  /** The first REASON_MAX_LISTED considered (candidates by user id, then the excluded), and how many there are. */
+  listed: string[];
+  considered: number;
+  visitorLanguages: string[];
+}
+
+export const consideredCandidate = (c: Pick<CandidateFacts, 'name' | 'ongoing'>) => `${c.name} (${c.ongoing} ongoing)`;
+export const consideredExcluded = (e: { name: string; why: string }) => `${e.name} (${e.why})`;
+
+export function rankCandidates({ candidates, excluded, previousOperatorId, visitorLanguages }: AssignmentInput): RankedFacts {
+  const considered = [...candidates.map(consideredCandidate), ...excluded.map(consideredExcluded)];
+  return {
+    available: candidates.length,
+    firstTwo: candidates.map((c) => ({ ...c, rank: languageRank(c.languages, visitorLanguages) })).sort(byRules).slice(0, 2),
+    previous: candidates.find((c) => c.userId === previousOperatorId) ?? null,
+    listed: considered.slice(0, REASON_MAX_LISTED),
+    considered: considered.length,
+    visitorLanguages,
+  };
+}
+
+/** The decision, from the ranked facts (see RankedFacts) and, for a session a transfer brought, its transfer. */
+export function decideRanked(facts: RankedFacts, transfer?: AssignmentInput['transfer']): AssignmentDecision {
+  return withTransfer(decide(facts), transfer);
+}
+
+function decide({ available, firstTwo, previous, listed, considered, visitorLanguages }: RankedFacts): AssignmentDecision {
+  const names = considered > listed.length ? [...listed, `and ${considered - listed.length} more`] : listed;
+  const header = `candidates: ${names.length ? names.join(', ') : 'none'}`;
+  const summary = (rule: AssignmentSummary['rule'], more: Partial<AssignmentSummary> = {}): AssignmentSummary => ({
+    rule, language: null, sameLanguageOnly: false, unspokenLanguages: [], ongoing: null, available, tie: 'none', ...more,
+  });
+  const [chosen, next] = firstTwo;
+  if (!available || !chosen) return { operatorId: null, reason: `${header}; queued: no operator available`, summary: summary('queued') };
+
   if (previous) return { operatorId: previous.userId, reason: `${header}; rule: previous operator of this visitor`, summary: summary('previous-operator', { ongoing: previous.ongoing }) };
 
-  const match = languageMatch(candidates, visitorLanguages);
-  const pool = match?.speakers ?? candidates;
+  // The pool is the candidates of the best rank: speakers of the first visitor tag any candidate speaks.
+  const match = chosen.rank === NO_LANGUAGE ? null : { tag: visitorLanguages[chosen.rank >> 1], how: chosen.rank & 1 ? 'primary' : 'exact' };
   const languageRule = match
     ? `language ${match.tag}${match.how === 'primary' ? ` (same language ${primary(match.tag)})` : ''}`
     : visitorLanguages.length
       ? `no candidate speaks ${visitorLanguages.join(', ')}`
       : 'no visitor language';
-
-  const fewest = Math.min(...pool.map((c) => c.ongoing));
-  const leastBusy = pool.filter((c) => c.ongoing === fewest);
-  const waited = (c: CandidateFacts) => c.lastAssignedAt ?? Number.NEGATIVE_INFINITY;
-  const chosen = [...leastBusy].sort((a, b) => waited(a) - waited(b) || a.userId - b.userId)[0];
-  const tie = leastBusy.length === 1 ? 'none' : leastBusy.filter((c) => waited(c) === waited(chosen)).length > 1 ? 'lowest-id' : 'longest-waiting';
+  const fewest = chosen.ongoing;
+  const tied = next !== undefined && next.rank === chosen.rank && next.ongoing === fewest;
+  const tie = !tied ? 'none' : waited(next) === waited(chosen) ? 'lowest-id' : 'longest-waiting';
   const tieRule = { none: 'only one with the fewest', 'lowest-id': 'lowest user id', 'longest-waiting': 'longest waiting' }[tie];
   return {
     operatorId: chosen.userId,

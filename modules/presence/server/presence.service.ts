@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplica
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Subject } from 'rxjs';
 import { DataSource, In, IsNull, LessThan, Not } from 'typeorm';
-import { APP_CONFIG, INTERNAL_USERS_ROOM, Realtime, type AppConfig } from '@lc/platform/server';
+import { APP_CONFIG, INTERNAL_USERS_ROOM, Realtime, type AppConfig, type Sql } from '@lc/platform/server';
 import { SocketEvents, type PresenceEvent, type PresenceStatus } from '@lc/protocol';
 import { PresenceConnection, PresenceProcess, UserPresence } from './entities';
 
@@ -136,6 +136,19 @@ export class PresenceService implements OnApplicationBootstrap, OnApplicationShu
   isOnline(userId: number, status: string | null, lastActivityAt: number | null): boolean {
     if (status !== 'online') return false;
     return (lastActivityAt ?? 0) >= Date.now() - this.timeoutMs || this.pendingActivity.has(userId);
+  }
+
+  /**
+   * isOnline as an SQL condition on presenceJoin's row, for a statement that filters in the database.
+   * Activity seen but not written counts as isOnline counts it, yet only a user whose last write is older
+   * than the timeout can need it (pending activity is written every tenth of the timeout): the list of
+   * such users is almost always empty.
+   */
+  onlineCondition(): Sql {
+    const cutoff = Date.now() - this.timeoutMs;
+    const pending = [...this.pendingActivity.keys()].filter((userId) => (this.lastWritten.get(userId) ?? 0) < cutoff);
+    const orPending = pending.length ? ` OR presence."userId" IN (${pending.map(() => '?').join(', ')})` : '';
+    return { text: `presence."status" = ? AND (presence."lastActivityAt" >= ?${orPending})`, params: ['online', cutoff, ...pending] };
   }
 
   /** One pass of the sweeper; safe to run in every process at once. */

@@ -7,7 +7,8 @@ export { PresenceService } from './presence.service';
 /**
  * A LEFT JOIN on presence's per-user read model, for a module's own statement that needs presence beside
  * its rows in one query (assignment reads every joined operator's facts at once). It adds the columns
- * `"presenceStatus"` and `"lastActivityAt"`; pass them to PresenceService.isOnline(). The table behind it
+ * `"presenceStatus"` and `"lastActivityAt"`; pass them to PresenceService.isOnline(), or filter in the statement
+ * with PresenceService.onlineCondition() (its alias is `presence`). The table behind it
  * stays presence's to change.
  */
 export function presenceJoin(db: DataSource, userIdColumn: string): { join: string; columns: string } {
