@@ -187,7 +187,8 @@ export class AssignmentService {
    * inside, turning each one's row into an object cost more than all the rest of a session start. Each
    * joined active operator is a candidate or excluded (why: 1 transferred it, 2 not online, 3 full), with
    * their language rank; the statement returns the first two candidates in the rules' order, the previous
-   * operator if a candidate, the first operators the reason names, and the counts.
+   * operator if a candidate, the first operators the reason names, and the counts (from one materialized
+   * scan: ranking through a window function cost half as much again).
    */
   async rankedFacts(manager: EntityManager, channel: ChannelLimit, session: QueuedSession, enabled: Set<string>): Promise<RankedFacts> {
     const tags = visitorLanguages(session.acceptLanguage ?? undefined);
@@ -198,14 +199,14 @@ export class AssignmentService {
     const rank = this.languageRankSql(tags, enabled);
     const online = this.presence.onlineCondition();
     const statement: Sql = {
-      text: `WITH f AS (SELECT o."userId" AS "id", u."name", COALESCE(l."ongoing", 0) AS "ongoing", l."lastAssignedAt" AS "last",
+      text: `WITH f AS MATERIALIZED (SELECT o."userId" AS "id", u."name", COALESCE(l."ongoing", 0) AS "ongoing", l."lastAssignedAt" AS "last",
           CASE WHEN o."userId" = ? THEN 1 WHEN (${online.text}) IS NOT TRUE THEN 2 WHEN ? > 0 AND COALESCE(cl."ongoing", 0) >= ? THEN 3 ELSE 0 END AS "why",
           ${rank.text} AS "rank"
-        ${this.operatorsFrom} WHERE o."channelId" = ? AND u."active" = ?),
-      g AS MATERIALIZED (SELECT f.*, COUNT(*) OVER () AS "considered", SUM(CASE WHEN "why" = 0 THEN 1 ELSE 0 END) OVER () AS "available" FROM f)
-      SELECT 'first' AS "part", a.* FROM (SELECT * FROM g WHERE "why" = 0 ORDER BY "rank", "ongoing", COALESCE("last", -1), "id" LIMIT 2) a
-      UNION ALL SELECT 'previous', b.* FROM (SELECT * FROM g WHERE "why" = 0 AND "id" = ?) b
-      UNION ALL SELECT 'listed', c.* FROM (SELECT * FROM g ORDER BY CASE WHEN "why" = 0 THEN 0 ELSE 1 END, "id" LIMIT ${REASON_MAX_LISTED}) c`,
+        ${this.operatorsFrom} WHERE o."channelId" = ? AND u."active" = ?)
+      SELECT 'first' AS "part", a.* FROM (SELECT * FROM f WHERE "why" = 0 ORDER BY "rank", "ongoing", COALESCE("last", -1), "id" LIMIT 2) a
+      UNION ALL SELECT 'previous', b.* FROM (SELECT * FROM f WHERE "why" = 0 AND "id" = ?) b
+      UNION ALL SELECT 'listed', c.* FROM (SELECT * FROM f ORDER BY CASE WHEN "why" = 0 THEN 0 ELSE 1 END, "id" LIMIT ${REASON_MAX_LISTED}) c
+      UNION ALL SELECT 'counts', COUNT(*), NULL, SUM(CASE WHEN "why" = 0 THEN 1 ELSE 0 END), NULL, NULL, NULL FROM f`,
       params: [
         session.transferredFromId, ...online.params, channel.maxSessionsPerOperator ?? 0, channel.maxSessionsPerOperator ?? 0, ...rank.params,
         channel.id, true, previous ? Number(previous.operatorId) : null,
@@ -214,9 +215,11 @@ export class AssignmentService {
     const rows = await this.sql.read(statement, manager);
     const candidate = (row: (typeof rows)[number]) => ({ userId: Number(row.id), name: String(row.name), languages: [], ongoing: Number(row.ongoing), lastAssignedAt: nullableNumber(row.last), rank: Number(row.rank) });
     const why = (code: unknown) => (Number(code) === 1 ? 'transferred it' : Number(code) === 2 ? 'not online' : `full: ${channel.maxSessionsPerOperator} sessions`);
+    // The counts' row: how many are considered in "id", how many are available in "ongoing".
+    const counts = rows.find((r) => r.part === 'counts')!;
     return {
-      available: Number(rows[0]?.available ?? 0),
-      considered: Number(rows[0]?.considered ?? 0),
+      available: Number(counts.ongoing ?? 0),
+      considered: Number(counts.id),
       firstTwo: rows.filter((r) => r.part === 'first').map(candidate),
       previous: rows.filter((r) => r.part === 'previous').map(candidate)[0] ?? null,
       listed: rows.filter((r) => r.part === 'listed').map((r) => (Number(r.why) === 0 ? consideredCandidate(candidate(r)) : consideredExcluded({ name: String(r.name), why: why(r.why) }))),
