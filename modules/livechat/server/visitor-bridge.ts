@@ -32,9 +32,9 @@ export class VisitorBridge implements OnApplicationBootstrap {
     this.hooks.onGuestMessage(LIVECHAT_MODULE, async (socket, dto) => {
       if (!visitorClaims(socket)) throw new ForbiddenException();
       if (!socket.rooms.has(conversationRoom(dto.conversationId))) throw translatableError(404, 'livechat.conversationNotFound', { id: dto.conversationId });
-      const ref = await this.sessionOf(dto.conversationId);
+      // The limit (Redis, with several processes) and the session's read (the database) at once: neither waits for the other.
+      const [ref] = await Promise.all([this.sessionOf(dto.conversationId), this.limits.message(dto.conversationId)]);
       if (!ref) throw translatableError(404, 'livechat.conversationNotFound', { id: dto.conversationId });
-      await this.limits.message(ref.id);
       return (await this.sessions.postAsVisitor(ref, dto.body, dto.clientId, socket.id)).message;
     });
     this.hooks.itemDetails.push((conversations) => this.details(conversations.filter((c) => c.kind === 'livechat').map((c) => c.id)));

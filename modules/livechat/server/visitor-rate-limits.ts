@@ -28,8 +28,9 @@ export class VisitorRateLimits {
     return consumeOrThrow(this.starts, address, 'livechat.tooManyChats');
   }
 
-  message(sessionId: number): Promise<void> {
-    return consumeOrThrow(this.messages, String(sessionId), 'livechat.tooFast');
+  /** A session's messages, counted by its conversation (one per session): a socket message knows it before the session is read. */
+  message(conversationId: number): Promise<void> {
+    return consumeOrThrow(this.messages, String(conversationId), 'livechat.tooFast');
   }
 
   /** A page report: a visitor clicking through a site reports a few a minute; a script, no more than this. */

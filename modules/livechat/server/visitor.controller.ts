@@ -117,7 +117,7 @@ export class VisitorController {
   @Post('sessions/:id/messages')
   async post(@IdParam() id: number, @Body() body: PostMessageDto, @Res({ passthrough: true }) res: Response, @Headers('x-visitor-token') visitorToken?: string): Promise<Message> {
     const session = await this.sessions.requireVisitorSession(id, visitorToken);
-    await this.limits.message(session.id);
+    await this.limits.message(session.conversationId);
     const { message, created } = await this.sessions.postAsVisitor(session, body.body, body.clientId);
     if (!created) res.status(200);
     return message;
@@ -130,7 +130,7 @@ export class VisitorController {
   @HttpCode(200)
   async rate(@IdParam() id: number, @Body() body: RateSessionRequest, @Ip() ip: string, @Headers('x-visitor-token') visitorToken?: string): Promise<LivechatSessionItem> {
     const session = await this.sessions.requireVisitorSession(id, visitorToken);
-    await this.limits.message(session.id);
+    await this.limits.message(session.conversationId);
     await this.blocks.refuse(session.visitorTokenHash, clientAddress(ip)); // a blocked visitor writes nothing more to the operator
     return this.ratings.rate(session, body.value, body.comment);
   }
