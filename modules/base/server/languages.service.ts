@@ -1,4 +1,4 @@
-import { translatableErrors, translatableError } from '@lc/platform/server';
+import { sql, SqlRunner, translatableErrors, translatableError } from '@lc/platform/server';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
@@ -9,7 +9,10 @@ import { canonicalTag, DEFAULT_LANGUAGE, LANGUAGE_TAGS, languageName } from './l
 @Injectable()
 export class LanguagesService {
 
-  constructor(@InjectRepository(LanguageState) private readonly states: Repository<LanguageState>) {}
+  constructor(
+    @InjectRepository(LanguageState) private readonly states: Repository<LanguageState>,
+    private readonly sql: SqlRunner,
+  ) {}
 
   async list(): Promise<Language[]> {
     const enabled = await this.enabledCodes();
@@ -18,8 +21,9 @@ export class LanguagesService {
 
   /** Enabled tags; en-US always. Read from the database each time (cheap) so that every process agrees. */
   async enabledCodes(): Promise<Set<string>> {
-    const rows = await this.states.findBy({ enabled: true });
-    return new Set([DEFAULT_LANGUAGE, ...rows.map((r) => r.code)]);
+    // By hand (SqlRunner): every session start asks, and the ORM's query costs more than the read.
+    const rows = await this.sql.read(sql`SELECT "code" FROM "base_language" WHERE "enabled" = ${true}`);
+    return new Set([DEFAULT_LANGUAGE, ...rows.map((r) => String(r.code))]);
   }
 
   async setEnabled(code: string, enabled: boolean): Promise<Language> {

@@ -141,11 +141,14 @@ export class ConversationsService {
 
   /** Messages after each member's read position, not counting their own nor system notices. */
   private async unreadCounts(memberships: Member[]): Promise<Map<number, number>> {
-    const rows = await this.db
+    const query = this.db
       .getRepository(MessageRecord)
       .createQueryBuilder('m')
       .innerJoin(Member, 'mb', 'mb.conversationId = m.conversationId AND m.id > mb.lastSeenMessageId')
-      .where('mb.userId = :userId', { userId: memberships[0].userId })
+      .where('mb.userId = :userId', { userId: memberships[0].userId });
+    // One conversation (a new live chat announced to its operator): its own count, not all of theirs.
+    if (memberships.length === 1) query.andWhere('mb.conversationId = :conversationId', { conversationId: memberships[0].conversationId });
+    const rows = await query
       .andWhere("NOT (m.authorKind = 'user' AND m.authorId = mb.userId)")
       .andWhere("m.authorKind <> 'system'") // "Marc ended the conversation" is no news to read
       .select('m.conversationId', 'conversationId')
