@@ -29,7 +29,7 @@ import { HostSocketIdentities } from './realtime/socket-identities';
 import { jsonBodiesOnly } from './edge/json-bodies';
 import { RetryAfterFilter } from './edge/retry-after.filter';
 import { sameOriginCookieWrites } from './edge/same-origin-writes';
-import { securityHeaders } from './edge/security-headers';
+import { dataAnswerHeaders, securityHeaders } from './edge/security-headers';
 import { serveApiDocuments } from './openapi/serve-api-documents';
 
 /** Where the module folders are: beside the compiled host in dist/, or the sources under ts-jest. */
@@ -121,7 +121,7 @@ function configureHttp(app: NestExpressApplication, config: AppConfig, modules: 
   app.disable('x-powered-by');
   app.use(securityHeaders());
   app.use(cookieParser());
-  app.use('/api', sameOriginCookieWrites(config.publicOrigin), jsonBodiesOnly());
+  app.use('/api', dataAnswerHeaders(), sameOriginCookieWrites(config.publicOrigin), jsonBodiesOnly());
   app.useGlobalFilters(new RetryAfterFilter(app.getHttpAdapter()));
   app.useGlobalPipes(new RawParamsValidationPipe(REQUEST_VALIDATION));
   app.enableShutdownHooks(['SIGTERM', 'SIGINT']); // not Nest's default list, which stops on SIGHUP and SIGUSR2 (heap snapshots) too
