@@ -169,8 +169,8 @@ function trustProxySetting(raw: string): string | number | boolean {
 /** URL prefix of the web shell (Odoo's /web): the site root stays free for a website. */
 export const SHELL_PREFIX = '/web';
 
-/** Angular's output names carry a hash of their content (`outputHashing: all`): main-LFE2N3F6.js, chunk-O-oIV-oK.js, media/…. */
-const HASHED_NAME = /^(main|chunk|polyfills|styles|worker)-[\w-]{8}\.(js|css)$|^icons-[\w-]{8}\.svg$|^media\/.+-[\w-]{8}\.\w+$/;
+/** Angular's output names carry a hash of their content (`outputHashing: all`): main-LFE2N3F6.js, chunk-O-oIV-oK.js, media/…; so do the texts (i18n/en-US.486fca7d9672.json, scripts/gen-web-i18n.mjs). */
+const HASHED_NAME = /^(main|chunk|polyfills|styles|worker)-[\w-]{8}\.(js|css)$|^icons-[\w-]{8}\.svg$|^media\/.+-[\w-]{8}\.\w+$|^i18n\/[\w-]+\.[0-9a-f]{12}\.json$/;
 
 /**
  * Serves the built Angular shell, precompressed: hashed files immutable for a year, the others (index.html)
