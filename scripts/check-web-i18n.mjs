@@ -5,18 +5,21 @@
 //   en-US keeps an id nothing uses;
 // - a template has text, a text attribute or a quoted text in a binding that is not marked for translation;
 // - a `$localize` runs when its file loads (before the user's texts are: it would stay in English);
+// - a text of the code differs from en-US's (en-US does not load its `$localize` texts: the code has them);
 // - the `errors` sections (the server's errors, by key): a key the server throws that its module's en-US lacks
 //   (`translatableError(…, 'livechat.x')`, `TooManyRequestsException('base.y')`, a DTO's `context: {i18n}`, and
 //   `validation.<constraint>` for each class-validator decorator the DTOs use, whose texts are base's), an
 //   en-US key nothing throws, a language missing one or with other placeholders, or a text ICU cannot read.
 // Run alone: node scripts/check-web-i18n.mjs
-import { readdirSync, readFileSync, existsSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
 import { Block, Element, HtmlParser, Text } from '@angular/compiler';
 import { IntlMessageFormat } from 'intl-messageformat';
-import { webSections, SOURCE_LANGUAGE } from './gen-web-i18n.mjs';
+import { LOOKED_UP_TEXT, webSections, SOURCE_LANGUAGE } from './gen-web-i18n.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 /** Attributes read by people: they need i18n-<name>. */
@@ -211,6 +214,26 @@ function checkLanguages(sections, sectionName) {
   }
 }
 checkLanguages(sections, 'web');
+
+// en-US's `$localize` texts are not shipped (the code carries them, see gen-web-i18n.mjs): the code's must be
+// en-US's. Angular's own extraction reads them (`ng extract-i18n`, a build without output: ~15 s).
+function checkSourceTexts() {
+  const out = mkdtempSync(join(tmpdir(), 'lc-i18n-'));
+  try {
+    execFileSync(process.execPath, [join(root, 'node_modules/.bin/ng'), 'extract-i18n', '--format', 'json', '--output-path', out], { cwd: root, stdio: 'pipe', env: { ...process.env, NG_CLI_ANALYTICS: 'false' } });
+    const extracted = JSON.parse(readFileSync(join(out, 'messages.json'), 'utf8')).translations;
+    for (const [owner, texts] of Object.entries(source)) {
+      for (const [id, text] of Object.entries(texts)) {
+        if (LOOKED_UP_TEXT.test(id) || !(id in extracted)) continue;
+        // Placeholders are `{$NAME}` there; spaces around a template's text are not the text.
+        if (extracted[id].replace(/\{\$(\w+)\}/g, '{$1}').trim() !== text.trim()) problem(join(root, 'modules', owner, 'i18n', `${SOURCE_LANGUAGE}.json`), `"${id}" is "${text}" but the code says "${extracted[id]}": make them the same`);
+      }
+    }
+  } finally {
+    rmSync(out, { recursive: true, force: true });
+  }
+}
+checkSourceTexts();
 
 // The server's errors: the keys its code throws, each in the en-US `errors` of the module that owns it.
 const errorSections = webSections('errors');

@@ -28,6 +28,15 @@ export function webSections(section = 'web') {
   return byLang;
 }
 
+/**
+ * The `web` texts looked up by id at run time (the labels of the modules' menus, apps and groups: data, see
+ * libs/platform/web/i18n.ts); every other `web` text is a `$localize` one, whose English the code carries.
+ */
+export const LOOKED_UP_TEXT = /^(menu|app|group)\./;
+
+/** en-US's file leaves out the `$localize` texts: the code has them (scripts/check-web-i18n.mjs checks they are the same). */
+const shipped = (texts, lang) => (lang === SOURCE_LANGUAGE ? Object.fromEntries(Object.entries(texts).filter(([id]) => LOOKED_UP_TEXT.test(id))) : texts);
+
 function main() {
   const byLang = webSections();
   const messages = webSections('messages');
@@ -37,7 +46,7 @@ function main() {
   const files = {};
   for (const lang of Object.keys(byLang).sort()) {
     const content = JSON.stringify({
-      web: { ...merged(byLang, SOURCE_LANGUAGE), ...merged(byLang, lang) },
+      web: shipped({ ...merged(byLang, SOURCE_LANGUAGE), ...merged(byLang, lang) }, lang),
       messages: { ...merged(messages, SOURCE_LANGUAGE), ...merged(messages, lang) },
       errors: { ...merged(errors, SOURCE_LANGUAGE), ...merged(errors, lang) },
     });

@@ -29,7 +29,7 @@ import { HostSocketIdentities } from './realtime/socket-identities';
 import { jsonBodiesOnly } from './edge/json-bodies';
 import { RetryAfterFilter } from './edge/retry-after.filter';
 import { sameOriginCookieWrites } from './edge/same-origin-writes';
-import { securityHeaders } from './edge/security-headers';
+import { dataAnswerHeaders, securityHeaders } from './edge/security-headers';
 import { serveApiDocuments } from './openapi/serve-api-documents';
 
 /** Where the module folders are: beside the compiled host in dist/, or the sources under ts-jest. */
@@ -121,7 +121,7 @@ function configureHttp(app: NestExpressApplication, config: AppConfig, modules: 
   app.disable('x-powered-by');
   app.use(securityHeaders());
   app.use(cookieParser());
-  app.use('/api', sameOriginCookieWrites(config.publicOrigin), jsonBodiesOnly());
+  app.use('/api', dataAnswerHeaders(), sameOriginCookieWrites(config.publicOrigin), jsonBodiesOnly());
   app.useGlobalFilters(new RetryAfterFilter(app.getHttpAdapter()));
   app.useGlobalPipes(new RawParamsValidationPipe(REQUEST_VALIDATION));
   app.enableShutdownHooks(['SIGTERM', 'SIGINT']); // not Nest's default list, which stops on SIGHUP and SIGUSR2 (heap snapshots) too
@@ -169,8 +169,8 @@ function trustProxySetting(raw: string): string | number | boolean {
 /** URL prefix of the web shell (Odoo's /web): the site root stays free for a website. */
 export const SHELL_PREFIX = '/web';
 
-/** Angular's output names carry a hash of their content (`outputHashing: all`): main-LFE2N3F6.js, chunk-O-oIV-oK.js, media/…. */
-const HASHED_NAME = /^(main|chunk|polyfills|styles|worker)-[\w-]{8}\.(js|css)$|^icons-[\w-]{8}\.svg$|^media\/.+-[\w-]{8}\.\w+$/;
+/** Angular's output names carry a hash of their content (`outputHashing: all`): main-LFE2N3F6.js, chunk-O-oIV-oK.js, media/…; so do the texts (i18n/en-US.486fca7d9672.json, scripts/gen-web-i18n.mjs). */
+const HASHED_NAME = /^(main|chunk|polyfills|styles|worker)-[\w-]{8}\.(js|css)$|^icons-[\w-]{8}\.svg$|^media\/.+-[\w-]{8}\.\w+$|^i18n\/[\w-]+\.[0-9a-f]{12}\.json$/;
 
 /**
  * Serves the built Angular shell, precompressed: hashed files immutable for a year, the others (index.html)

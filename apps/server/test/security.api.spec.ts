@@ -101,6 +101,24 @@ describe('security: the edge', () => {
       expect(res.headers['x-powered-by']).toBeUndefined();
     });
 
+    it('a JSON answer (and a 304) leaves off the headers only a document obeys; an HTML one under /api keeps them', async () => {
+      const menus = await t.http.get('/api/menus').auth(t.adminToken, { type: 'bearer' }).expect(200);
+      expect(menus.headers['content-security-policy']).toBe("default-src 'none';frame-ancestors 'none'");
+      expect(menus.headers['cross-origin-opener-policy']).toBeUndefined();
+      expect(menus.headers['origin-agent-cluster']).toBeUndefined();
+      // A browser's revalidation (fetch, as the OpenAPI document lists no 304s; its own Cache-Control would be no-cache).
+      const again = await fetch(`${t.url}/api/menus`, { headers: { Authorization: `Bearer ${t.adminToken}`, 'If-None-Match': menus.headers['etag'], 'Cache-Control': 'max-age=0' } });
+      expect(again.status).toBe(304);
+      expect(again.headers.get('content-security-policy')).toBe("default-src 'none';frame-ancestors 'none'");
+      expect(again.headers.get('x-frame-options')).toBe('DENY');
+      expect(again.headers.get('x-content-type-options')).toBe('nosniff');
+      expect(again.headers.get('cross-origin-opener-policy')).toBeNull();
+      const docs = await t.http.get('/api/docs');
+      expect(docs.headers['content-type']).toMatch(/html/);
+      expect(docs.headers['content-security-policy']).toContain("script-src 'self'");
+      expect(docs.headers['cross-origin-opener-policy']).toBe('same-origin');
+    });
+
     it('the widget script can be loaded by a <script> of any website', async () => {
       const res = await t.http.get('/livechat/widget.js');
       if (res.status === 404) return; // the widget bundle is not built in this checkout (npm test builds it first)

@@ -49,6 +49,8 @@ describe('static delivery: precompressed, cached, revalidated', () => {
     writeFileSync(join(webRoot, 'chunk-O-oIV-oK.js'), 'a;'); // a name from Angular's chunk optimizer; too small to gain from compression
     writeFileSync(join(webRoot, 'favicon.svg'), '<svg/>'); // a fixed name
     writeFileSync(join(webRoot, 'icons-Yw-68hI0.svg'), `<svg xmlns="http://www.w3.org/2000/svg">${'<symbol id="a"/>'.repeat(100)}</svg>`); // the icon sprite (scripts/gen-web-icons.mjs)
+    mkdirSync(join(webRoot, 'i18n'));
+    writeFileSync(join(webRoot, 'i18n/fr-FR.486fca7d9672.json'), '{"web":{}}'); // a language's texts (scripts/gen-web-i18n.mjs)
     mkdirSync(join(webRoot, 'media'));
     writeFileSync(join(webRoot, 'media/logo-QW12ER34.svg'), `<svg xmlns="http://www.w3.org/2000/svg">${'<g/>'.repeat(200)}</svg>`);
     compressTree(webRoot);
@@ -88,6 +90,8 @@ describe('static delivery: precompressed, cached, revalidated', () => {
     expect([chunk.status, chunk.headers['content-encoding'], chunk.headers['vary'], chunk.body.toString(), chunk.headers['cache-control']]).toEqual([200, undefined, undefined, 'a;', 'public, max-age=31536000, immutable']);
     const sprite = await get(`${t.url}/web/icons-Yw-68hI0.svg`, { 'Accept-Encoding': 'gzip' });
     expect([sprite.status, sprite.headers['content-encoding'], sprite.headers['cache-control']]).toEqual([200, 'gzip', 'public, max-age=31536000, immutable']);
+    const texts = await get(`${t.url}/web/i18n/fr-FR.486fca7d9672.json`);
+    expect([texts.status, texts.headers['content-type'], texts.headers['cache-control']]).toEqual([200, 'application/json; charset=utf-8', 'public, max-age=31536000, immutable']);
     const icon = await get(`${t.url}/web/favicon.svg`);
     expect([icon.status, icon.headers['cache-control'], icon.body.toString()]).toEqual([200, 'no-cache', '<svg/>']);
   });

@@ -1,3 +1,4 @@
+import './localize-global'; // first
 import { bootstrapApplication } from '@angular/platform-browser';
 import { AppComponent } from './app/app.component';
 import { appConfig } from './app/app.config';

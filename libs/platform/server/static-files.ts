@@ -14,7 +14,7 @@ export const CACHE_REVALIDATE = 'no-cache';
  * A script or style ignores them, and the shell's home loads ~50 of those: ~25 kB of headers per cold load.
  * nosniff, CORP, HSTS and Referrer-Policy stay on every file.
  */
-const DOCUMENT_ONLY_HEADERS = ['Content-Security-Policy', 'X-Frame-Options', 'Cross-Origin-Opener-Policy', 'Origin-Agent-Cluster', 'X-XSS-Protection', 'X-Download-Options', 'X-DNS-Prefetch-Control', 'X-Permitted-Cross-Domain-Policies'];
+export const DOCUMENT_ONLY_HEADERS = ['Content-Security-Policy', 'X-Frame-Options', 'Cross-Origin-Opener-Policy', 'Origin-Agent-Cluster', 'X-XSS-Protection', 'X-Download-Options', 'X-DNS-Prefetch-Control', 'X-Permitted-Cross-Domain-Policies'];
 
 type Encoding = 'br' | 'gzip' | 'identity';
 /** Preferred first: brotli is ~20 % smaller than gzip on the shell's scripts. */

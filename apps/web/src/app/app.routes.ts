@@ -1,7 +1,9 @@
 import type { Routes } from '@angular/router';
 import type { WebModule } from '@lc/platform/web';
+import HomePage from './home/home.page';
 import { signedInGuard, signedOutGuard } from './routing/auth.guards';
 import { moduleRoutes } from './routing/module-routes';
+import ShellLayoutComponent from './shell/shell-layout.component';
 
 /** `/login` is public; everything else lives in the shell layout (navbar, dock) behind the session guard. */
 export function appRoutes(modules: readonly WebModule[]): Routes {
@@ -10,9 +12,9 @@ export function appRoutes(modules: readonly WebModule[]): Routes {
     {
       path: '',
       canMatch: [signedInGuard],
-      loadComponent: () => import('./shell/shell-layout.component'),
+      component: ShellLayoutComponent,
       children: [
-        { path: '', pathMatch: 'full', loadComponent: () => import('./home/home.page') },
+        { path: '', pathMatch: 'full', component: HomePage },
         ...moduleRoutes(modules),
         { path: '**', title: () => $localize`:@@base.routes.pageNotFound:Page not found`, loadComponent: () => import('./pages/not-found.page') },
       ],

@@ -12,11 +12,16 @@ import { TransferDialog } from './transfer.dialog';
   imports: [BlockVisitorDialog, TransferDialog],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
+    <!-- Each dialog's code loads when it first opens: the start-up of every signed-in page does not need it. -->
     @if (actions.dialog(); as dialog) {
       @if (dialog.kind === 'transfer') {
-        <lc-transfer-dialog [conversation]="dialog.conversation" (closed)="actions.dialog.set(null)" />
+        @defer (on immediate) {
+          <lc-transfer-dialog [conversation]="dialog.conversation" (closed)="actions.dialog.set(null)" />
+        }
       } @else {
-        <lc-block-visitor-dialog [conversation]="dialog.conversation" (closed)="actions.dialog.set(null)" />
+        @defer (on immediate) {
+          <lc-block-visitor-dialog [conversation]="dialog.conversation" (closed)="actions.dialog.set(null)" />
+        }
       }
     }
   `,

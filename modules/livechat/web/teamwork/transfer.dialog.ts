@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, computed, inject, input, output, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, input, type OnInit, output, signal } from '@angular/core';
 import { DialogComponent, errorMessages, NotificationService, plural, UserAvatarComponent, shownNameOrNull } from '@lc/platform/web';
 import type { ConversationItem, TransferOperator, TransferTargets } from '@lc/protocol';
 import { LanguageNames } from '../discuss/language-names';
@@ -70,7 +70,7 @@ import { LivechatApi } from '../livechat-api.service';
     .lc-tr-error { margin-bottom: 10px; padding: 8px 12px; border-radius: var(--lc-radius); background: #fdecea; color: #a4262c; }
   `,
 })
-export class TransferDialog {
+export class TransferDialog implements OnInit {
   protected title(): string {
     return $localize`:@@livechat.transfer.title:Transfer ${shownNameOrNull(this.chat()?.visitorName) ?? ''}:VISITOR:`;
   }
@@ -91,8 +91,9 @@ export class TransferDialog {
     return (this.targets()?.operators ?? []).filter((o) => !q || o.name.toLowerCase().includes(q)).sort((a, b) => Number(!!this.why(a)) - Number(!!this.why(b)) || a.name.localeCompare(b.name));
   });
 
-  constructor() {
-    queueMicrotask(() => void this.load());
+  /** Once the conversation is set (a microtask after the constructor is not always after the inputs: in a @defer block it runs before). */
+  ngOnInit(): void {
+    void this.load();
   }
 
   protected why(operator: TransferOperator): string | null {

@@ -35,7 +35,8 @@ export async function startInLanguage(): Promise<StartedLanguage> {
   const lang = me ? (shipped(me.lang) ?? SOURCE_LANGUAGE) : guess;
   if (lang !== guess) resources = languageResources(lang);
   const [texts, localeData] = await resources;
-  loadTranslations(toLocalizeFormat(texts.web));
+  // The code's own texts are en-US ones: its file only has the texts looked up by id (menus, apps, groups).
+  if (lang !== SOURCE_LANGUAGE) loadTranslations(toLocalizeFormat(texts.web));
   if (localeData) registerLocaleData(localeData);
   useLanguage(me?.lang ?? lang, texts.web, texts.messages, texts.errors);
   localStorage.setItem(LAST_LANGUAGE, lang);

@@ -17,8 +17,13 @@ import { ChatWindowComponent } from './chat-window.component';
   imports: [ChatWindowComponent, ConversationAvatarComponent, DropdownComponent, ShownNamePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    @for (window of docked(); track window.conversationId) {
-      <lc-chat-window [state]="window" [headerOnly]="onDiscuss()" />
+    <!-- The windows (and their threads, composers…) load with the first one shown: most pages open none. -->
+    @if (docked().length) {
+      @defer (on immediate) {
+        @for (window of docked(); track window.conversationId) {
+          <lc-chat-window [state]="window" [headerOnly]="onDiscuss()" />
+        }
+      }
     }
     @if (hidden().length) {
       <lc-dropdown class="lc-dock-more">
