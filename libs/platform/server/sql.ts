@@ -26,6 +26,13 @@ export function sql(strings: TemplateStringsArray, ...values: SqlValue[]): Sql {
 }
 const texts = new WeakMap<TemplateStringsArray, string>();
 
+/** Pieces of text and statements as one statement, their parameters in order (a statement made of parts). */
+export function joinSql(pieces: Array<string | Sql>): Sql {
+  const params: SqlValue[] = [];
+  const text = pieces.map((piece) => (typeof piece === 'string' ? piece : (params.push(...piece.params), piece.text))).join('');
+  return { text, params };
+}
+
 /**
  * A unit of work: yields its statements one by one and receives each one's rows (empty for statements
  * without RETURNING), so the same steps run synchronously on SQLite and asynchronously on PostgreSQL.

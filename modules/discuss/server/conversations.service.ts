@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, type EntityManager } from 'typeorm';
-import { Realtime, sql, SqlRunner, translatableError } from '@lc/platform/server';
+import { joinSql, Realtime, sql, SqlRunner, translatableError } from '@lc/platform/server';
 import { SocketEvents, type ConversationItem, type ConversationKind, type ConversationLeftEvent } from '@lc/protocol';
 import { User } from '../../base/server/public-api';
 import { DiscussHooks } from './discuss.hooks';
-import { Conversation, Member, MessageRecord } from './entities';
-import { toMessage } from './message-mapper';
+import { Conversation, Member } from './entities';
+import { messageFromRow } from './message-mapper';
 
 @Injectable()
 export class ConversationsService {
@@ -99,15 +99,14 @@ export class ConversationsService {
   }
 
   async listFor(userId: number): Promise<ConversationItem[]> {
-    const memberships = await this.db.getRepository(Member).findBy({ userId });
-    const items = await this.items(memberships);
+    const items = await this.items(userId);
     return items.sort((a, b) => (b.lastMessage?.id ?? 0) - (a.lastMessage?.id ?? 0) || b.id - a.id);
   }
 
   async itemFor(conversationId: number, userId: number): Promise<ConversationItem> {
-    const membership = await this.db.getRepository(Member).findOneBy({ conversationId, userId });
-    if (!membership) throw translatableError(404, 'discuss.conversationNotFound', { id: conversationId });
-    return (await this.items([membership]))[0];
+    const [item] = await this.items(userId, conversationId);
+    if (!item) throw translatableError(404, 'discuss.conversationNotFound', { id: conversationId });
+    return item;
   }
 
   /** Sends the `conversation` event (its list item) to each of these users, e.g. a new live chat assigned. */
@@ -118,43 +117,42 @@ export class ConversationsService {
     }
   }
 
-  private async items(memberships: Member[]): Promise<ConversationItem[]> {
-    if (!memberships.length) return [];
-    const ids = memberships.map((m) => m.conversationId);
-    const conversations = await this.db.getRepository(Conversation).findBy({ id: In(ids) });
-    const lastIds = conversations.map((c) => c.lastMessageId).filter((id): id is number => id !== null);
-    const lastMessages = new Map((lastIds.length ? await this.db.getRepository(MessageRecord).findBy({ id: In(lastIds) }) : []).map((m) => [m.id, m]));
-    const unread = await this.unreadCounts(memberships);
-    const members = await this.db.getRepository(Member).findBy({ conversationId: In(ids) });
-    const users = new Map((await this.db.getRepository(User).findBy({ id: In([...new Set(members.map((m) => m.userId))]) })).map((u) => [u.id, u]));
+  /**
+   * The user's conversations as list items (or the one given, if they are a member), in three reads by hand
+   * (SqlRunner): each one, with its last message; the unread counts; the other members' names. A live chat's
+   * start announces one to its operator, and through the ORM that was seven queries.
+   */
+  private async items(userId: number, conversationId?: number): Promise<ConversationItem[]> {
+    const which = conversationId === undefined ? sql`mb."userId" = ${userId}` : sql`mb."userId" = ${userId} AND mb."conversationId" = ${conversationId}`;
+    const rows = await this.sql.read(joinSql([this.itemsQuery.conversations, which]));
+    if (!rows.length) return [];
+    const unread = new Map((await this.sql.read(joinSql([this.itemsQuery.unread, which, this.itemsQuery.unreadGroup]))).map((r) => [Number(r.conversationId), Number(r.count)]));
+    const members = await this.sql.read(joinSql([this.itemsQuery.members, which, this.itemsQuery.membersOrder]));
+    const conversations = rows.map((r) => ({ id: Number(r.id), kind: r.kind as ConversationKind }));
     const details = new Map<number, object>();
     for (const provide of this.hooks.itemDetails) for (const [id, extra] of await provide(conversations)) details.set(id, { ...details.get(id), ...extra });
 
-    return conversations.map((c) => {
-      const self = memberships.find((m) => m.conversationId === c.id)!;
-      const others = members.filter((m) => m.conversationId === c.id && m.userId !== self.userId).map((m) => ({ id: m.userId, name: users.get(m.userId)?.name ?? '?' }));
-      const last = c.lastMessageId ? lastMessages.get(c.lastMessageId) : undefined;
-      const name = c.kind === 'chat' ? (others[0]?.name ?? c.name) : c.name;
-      return { id: c.id, kind: c.kind, name, unreadCount: unread.get(c.id) ?? 0, lastMessage: last ? toMessage(last) : null, members: others, ...details.get(c.id) };
+    return rows.map((c) => {
+      const id = Number(c.id);
+      const others = members.filter((m) => Number(m.conversationId) === id).map((m) => ({ id: Number(m.userId), name: (m.name as string | null) ?? '?' }));
+      const name = c.kind === 'chat' ? (others[0]?.name ?? String(c.name)) : String(c.name);
+      const lastMessage = c.messageId === null ? null : messageFromRow({ ...c, id: c.messageId, conversationId: id });
+      return { id, kind: c.kind as ConversationKind, name, unreadCount: unread.get(id) ?? 0, lastMessage, members: others, ...details.get(id) };
     });
   }
 
-  /** Messages after each member's read position, not counting their own nor system notices. */
-  private async unreadCounts(memberships: Member[]): Promise<Map<number, number>> {
-    const query = this.db
-      .getRepository(MessageRecord)
-      .createQueryBuilder('m')
-      .innerJoin(Member, 'mb', 'mb.conversationId = m.conversationId AND m.id > mb.lastSeenMessageId')
-      .where('mb.userId = :userId', { userId: memberships[0].userId });
-    // One conversation (a new live chat announced to its operator): its own count, not all of theirs.
-    if (memberships.length === 1) query.andWhere('mb.conversationId = :conversationId', { conversationId: memberships[0].conversationId });
-    const rows = await query
-      .andWhere("NOT (m.authorKind = 'user' AND m.authorId = mb.userId)")
-      .andWhere("m.authorKind <> 'system'") // "Marc ended the conversation" is no news to read
-      .select('m.conversationId', 'conversationId')
-      .addSelect('COUNT(*)', 'count')
-      .groupBy('m.conversationId')
-      .getRawMany<{ conversationId: number; count: string | number }>();
-    return new Map(rows.map((r) => [Number(r.conversationId), Number(r.count)]));
-  }
+  /** The statements of `items`, made once; each is completed by the membership condition. */
+  private readonly itemsQuery = {
+    conversations: `SELECT c."id", c."kind", c."name", m."id" AS "messageId", m."authorKind", m."authorId", m."authorName", m."body", m."clientId", m."createdAt", m."i18n"
+      FROM "discuss_member" mb JOIN "discuss_conversation" c ON c."id" = mb."conversationId" LEFT JOIN "discuss_message" m ON m."id" = c."lastMessageId" WHERE `,
+    // Messages after the member's read position, not counting their own nor system notices ("Marc ended the conversation" is no news to read).
+    unread: `SELECT m."conversationId", COUNT(*) AS "count" FROM "discuss_member" mb
+      JOIN "discuss_message" m ON m."conversationId" = mb."conversationId" AND m."id" > mb."lastSeenMessageId"
+        AND NOT (m."authorKind" = 'user' AND m."authorId" = mb."userId") AND m."authorKind" <> 'system' WHERE `,
+    unreadGroup: ' GROUP BY m."conversationId"',
+    members: `SELECT o."conversationId", o."userId", u."name" FROM "discuss_member" mb
+      JOIN "discuss_member" o ON o."conversationId" = mb."conversationId" AND o."userId" <> mb."userId"
+      LEFT JOIN "${this.db.getMetadata(User).tableName}" u ON u."id" = o."userId" WHERE `,
+    membersOrder: ' ORDER BY o."id"',
+  };
 }

@@ -28,6 +28,8 @@ describe('discuss API and sockets', () => {
   it('stores and returns a message in the public shape; HTML is text', async () => {
     const res = await post(alice.token, { body: '<b>Hello</b> team', clientId: 'c-1' }).expect(201);
     expect(res.body).toEqual({ id: expect.any(Number), conversationId: channelId, author: { kind: 'user', id: alice.id, name: 'User alice' }, body: '<b>Hello</b> team', clientId: 'c-1', createdAt: expect.any(String) });
+    // The list shows it as its last message, to the millisecond.
+    expect((await items(bob.token)).find((c: { id: number }) => c.id === channelId).lastMessage).toEqual(res.body);
   });
 
   it('counts unread for others, not for the author; seen clears it', async () => {

@@ -39,7 +39,7 @@ export type LeaveHook = (tx: EntityManager, conversation: Conversation, userId: 
 @Injectable()
 export class DiscussHooks {
   /** Extra fields for conversation items, by conversation id. */
-  readonly itemDetails: Array<(conversations: Conversation[]) => Promise<Map<number, ItemDetails>>> = [];
+  readonly itemDetails: Array<(conversations: Array<Pick<Conversation, 'id' | 'kind'>>) => Promise<Map<number, ItemDetails>>> = [];
   private readonly guestMessages = new Map<string, GuestMessageHandler>();
   private readonly messageFactsByKind = new Map<string, MessageFactsHook>();
   private readonly leaveByKind = new Map<string, LeaveHook>();

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { sql, SqlRunner, TurnBatch, type Row, type Sql, type SqlValue } from '@lc/platform/server';
+import { joinSql, sql, SqlRunner, TurnBatch, type Row, type Sql, type SqlValue } from '@lc/platform/server';
 import type { AuthorKind } from '@lc/protocol';
 
 /** A message about to be stored by `MessagesService.post`. */
@@ -63,16 +63,16 @@ export class MessageStore {
 
   private async storeAlone(m: NewMessage, fact: Sql | null): Promise<StoredMessage> {
     const parts: Sql[] = [
-      join(['"inserted" AS (', insert(m), ')']),
+      joinSql(['"inserted" AS (', insert(m), ')']),
       sql`"moved" AS (UPDATE "discuss_conversation" c SET "lastMessageId" = i."id" FROM "inserted" i
         WHERE c."id" = ${m.conversationId} AND (c."lastMessageId" IS NULL OR c."lastMessageId" < i."id"))`,
     ];
     if (m.authorKind === 'user')
       parts.push(sql`"seen" AS (UPDATE "discuss_member" m SET "lastSeenMessageId" = i."id" FROM "inserted" i
         WHERE m."conversationId" = ${m.conversationId} AND m."userId" = ${m.authorId} AND m."lastSeenMessageId" < i."id")`);
-    if (fact) parts.push(join(['"fact" AS (', fact, ')']));
+    if (fact) parts.push(joinSql(['"fact" AS (', fact, ')']));
     const select = sql`SELECT i."id", m."userId" FROM "inserted" i LEFT JOIN "discuss_member" m ON m."conversationId" = ${m.conversationId}`;
-    const rows = await this.runner.writeStatement(join(['WITH ', ...parts.flatMap((part, i) => (i ? [', ', part] : [part])), ' ', select]));
+    const rows = await this.runner.writeStatement(joinSql(['WITH ', ...parts.flatMap((part, i) => (i ? [', ', part] : [part])), ' ', select]));
     if (!rows.length) return null;
     return { id: Number(rows[0].id), memberIds: rows.filter((row) => row.userId !== null).map((row) => Number(row.userId)) };
   }
@@ -125,8 +125,3 @@ function batchStatement(messages: NewMessage[]): Sql {
 }
 
 /** Texts and Sql fragments joined in order (their `?` placeholders keep the order of their params). */
-function join(pieces: Array<string | Sql>): Sql {
-  const params: SqlValue[] = [];
-  const text = pieces.map((piece) => (typeof piece === 'string' ? piece : (params.push(...piece.params), piece.text))).join('');
-  return { text, params };
-}
