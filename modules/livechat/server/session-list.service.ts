@@ -18,7 +18,7 @@ export interface SessionFilter {
 }
 
 /** A session's rating as its items show it. */
-export const ratingOf = (s: LivechatSession): SessionRating | null =>
+export const ratingOf = (s: Pick<LivechatSession, 'ratingValue' | 'ratingComment' | 'ratedAt'>): SessionRating | null =>
   s.ratingValue && s.ratedAt ? { value: s.ratingValue as RatingValue, comment: s.ratingComment, ratedAt: new Date(s.ratedAt).toISOString() } : null;
 
 /** Sessions as managers see them (Live Chat → Sessions), with their operator and number of messages. */

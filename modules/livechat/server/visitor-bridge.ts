@@ -1,10 +1,10 @@
 import { ForbiddenException, Injectable, type OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, In } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { SocketIdentities, sql, SqlRunner, translatableError, TurnBatch, type Row } from '@lc/platform/server';
 import type { LivechatDetails } from '@lc/protocol';
 import { DiscussHooks, conversationRoom } from '../../discuss/server/public-api';
-import { LivechatChannel, LivechatSession } from './entities';
+import { LivechatSession } from './entities';
 import { ratingOf } from './session-list.service';
 import { VisitorBlocks } from './visitor-blocks.service';
 import { VisitorRateLimits } from './visitor-rate-limits';
@@ -71,27 +71,32 @@ export class VisitorBridge implements OnApplicationBootstrap {
     };
   }
 
+  /** By hand (SqlRunner): every live chat started is announced to its operator with these details. */
   private async details(conversationIds: number[]): Promise<Map<number, { livechat: LivechatDetails }>> {
     if (!conversationIds.length) return new Map();
-    const sessions = await this.db.getRepository(LivechatSession).findBy({ conversationId: In(conversationIds) });
-    const channels = new Map((await this.db.getRepository(LivechatChannel).findBy({ id: In([...new Set(sessions.map((s) => s.channelId))]) })).map((c) => [c.id, c]));
+    const rows = await this.sql.read({
+      text: `SELECT s."id", s."conversationId", s."status", s."visitorName", s."visitorLanguage", s."visitorCountry", s."operatorId", s."pageUrl", s."userAgent",
+          s."assignmentReason", s."assignmentSummary", s."ratingValue", s."ratingComment", s."ratedAt", s."needsHelpSince", c."name" AS "channelName"
+        FROM "livechat_session" s LEFT JOIN "livechat_channel" c ON c."id" = s."channelId" WHERE s."conversationId" IN (${conversationIds.map(() => '?').join(', ')})`,
+      params: conversationIds,
+    });
     return new Map(
-      sessions.map((s) => [
-        s.conversationId,
+      rows.map((s) => [
+        Number(s.conversationId),
         {
           livechat: {
-            sessionId: s.id,
-            status: s.status,
-            visitorName: s.visitorName ?? `Visitor #${s.id}`,
-            visitorLanguage: s.visitorLanguage,
-            visitorCountry: s.visitorCountry,
-            operatorId: s.operatorId,
-            channelName: channels.get(s.channelId)?.name ?? '',
-            pageUrl: s.pageUrl,
-            userAgent: s.userAgent,
-            assignmentReason: s.assignmentReason,
-            assignmentSummary: s.assignmentSummary,
-            rating: ratingOf(s),
+            sessionId: Number(s.id),
+            status: s.status as LivechatSession['status'],
+            visitorName: (s.visitorName as string | null) ?? `Visitor #${s.id}`,
+            visitorLanguage: s.visitorLanguage as string | null,
+            visitorCountry: s.visitorCountry as string | null,
+            operatorId: s.operatorId === null ? null : Number(s.operatorId),
+            channelName: (s.channelName as string | null) ?? '',
+            pageUrl: s.pageUrl as string | null,
+            userAgent: s.userAgent as string | null,
+            assignmentReason: s.assignmentReason as string | null,
+            assignmentSummary: s.assignmentSummary === null ? null : JSON.parse(String(s.assignmentSummary)),
+            rating: ratingOf({ ratingValue: s.ratingValue === null ? null : Number(s.ratingValue), ratingComment: s.ratingComment as string | null, ratedAt: s.ratedAt === null ? null : Number(s.ratedAt) }),
             needsHelp: s.needsHelpSince !== null,
           },
         },
