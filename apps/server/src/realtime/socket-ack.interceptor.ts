@@ -1,10 +1,10 @@
 import { HttpException, Inject, Injectable, type CallHandler, type ExecutionContext, type NestInterceptor } from '@nestjs/common';
 import { WsException } from '@nestjs/websockets';
-import { RateLimiterMemory } from 'rate-limiter-flexible';
-import { catchError, finalize, from, of, switchMap, type Observable } from 'rxjs';
+import { catchError, finalize, of, type Observable } from 'rxjs';
 import { APP_CONFIG, ModuleRegistry, OWNER_MODULE, TooManyRequestsException, type AppConfig, type AppSocket } from '@lc/platform/server';
 import type { ErrorI18n, SocketError as ProtocolSocketError } from '@lc/protocol';
 import { GracefulShutdown } from '../lifecycle/graceful-shutdown';
+import { ConnectionFloodLimit } from './connection-flood-limit';
 
 type SocketError = ProtocolSocketError;
 
@@ -15,14 +15,14 @@ type SocketError = ProtocolSocketError;
  */
 @Injectable()
 export class SocketAckInterceptor implements NestInterceptor {
-  private readonly limiter: RateLimiterMemory;
+  private readonly flood: ConnectionFloodLimit;
 
   constructor(
     private readonly registry: ModuleRegistry,
     @Inject(APP_CONFIG) config: AppConfig,
     readonly shutdown: GracefulShutdown,
   ) {
-    this.limiter = new RateLimiterMemory({ points: config.rateLimits.socketEventsPerSecond, duration: 1, keyPrefix: 'socket-events' });
+    this.flood = new ConnectionFloodLimit(config.rateLimits.socketEventsPerSecond);
   }
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
@@ -30,9 +30,9 @@ export class SocketAckInterceptor implements NestInterceptor {
     const socket = context.switchToWs().getClient<AppSocket>();
     const refusal = this.refusal(Reflect.getMetadata(OWNER_MODULE, context.getClass()), socket);
     if (refusal) return of(refusal);
+    if (!this.admit(socket)) return of(tooManyEvents());
     this.shutdown.begin();
-    return from(this.admit(socket)).pipe(
-      switchMap((allowed) => (allowed ? next.handle() : of(tooManyEvents()))),
+    return next.handle().pipe(
       catchError((error) => of(toSocketError(error))),
       finalize(() => this.shutdown.end()),
     );
@@ -53,13 +53,11 @@ export class SocketAckInterceptor implements NestInterceptor {
   }
 
   /** Whether this connection's flood limit lets one more event through (else answer tooManyEvents()). */
-  admit(socket: AppSocket): Promise<boolean> {
-    return this.limiter.consume(socket.id).then(allowed, refused);
+  admit(socket: AppSocket): boolean {
+    return this.flood.admit(socket);
   }
 }
 
-const allowed = () => true;
-const refused = () => false;
 export const tooManyEvents = (): SocketError => ({ error: 'Too many events; slow down', status: 429, retryAfter: 1 });
 
 export function toSocketError(error: unknown): SocketError {

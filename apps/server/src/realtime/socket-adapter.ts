@@ -116,13 +116,12 @@ export class SocketAdapter extends IoAdapter {
     const { interceptor } = hot;
     const refusal = interceptor.refusal(hot.owner, socket as AppSocket);
     if (refusal) return ack?.(refusal);
+    if (!interceptor.admit(socket as AppSocket)) return ack?.(tooManyEvents());
     interceptor.shutdown.begin();
     let response: unknown;
     try {
-      if (await interceptor.admit(socket as AppSocket)) {
-        for (const before of hot.before) before.beforeSocketEvent(socket as AppSocket);
-        response = await hot.call(socket as AppSocket, data);
-      } else response = tooManyEvents();
+      for (const before of hot.before) before.beforeSocketEvent(socket as AppSocket);
+      response = await hot.call(socket as AppSocket, data);
     } catch (error) {
       response = toSocketError(error);
     }
