@@ -57,7 +57,7 @@ export class LivechatLifecycle extends ModuleLifecycle {
     this.facts.forget(session.conversationId);
     // The message first: the widget stops listening once it learns that the session ended.
     const { message } = await this.messages.post({ id: session.conversationId, kind: 'livechat' }, SYSTEM_AUTHOR, SystemMessages.switchedOff());
-    const event: SessionEvent = { ...(await this.queue.sessionEvent({ ...session, status: 'ended', endedAt })), reason: message.body, reasonI18n: message.i18n };
+    const event: SessionEvent = { ...(await this.queue.sessionEvent({ ...session, status: 'ended' })), reason: message.body, reasonI18n: message.i18n };
     this.realtime.server.to(visitorSessionRoom(session.id)).emit(SocketEvents.livechatSession, event);
     await this.conversations.announce(session.conversationId, await this.conversations.memberIds(session.conversationId));
   }

@@ -23,7 +23,7 @@ export class SessionQueue implements OnApplicationBootstrap {
     private readonly realtime: Realtime,
     private readonly operatorNames: OperatorNames,
     private readonly registry: ModuleRegistry,
-    sqlRunner: SqlRunner,
+    private readonly sqlRunner: SqlRunner,
     metrics: Metrics,
     private readonly translations: Translations,
   ) {
@@ -73,20 +73,19 @@ export class SessionQueue implements OnApplicationBootstrap {
   }
 
   /** What the visitor's widget shows of a session: its status, operator and place in the queue. */
-  async sessionEvent(session: LivechatSession): Promise<SessionEvent> {
+  async sessionEvent(session: Pick<LivechatSession, 'id' | 'channelId' | 'status' | 'operatorId'>): Promise<SessionEvent> {
     const operator = session.operatorId ? await this.operatorNames.ref(session.operatorId) : null;
     const queuePosition = session.status === 'queued' ? await this.queuePosition(session) : null;
     return { sessionId: session.id, status: session.status, operator, queuePosition };
   }
 
-  /** 1 for the first in line: queued sessions of the channel that started before it, plus one. */
-  private async queuePosition(session: LivechatSession): Promise<number> {
-    const ahead = await this.db
-      .getRepository(LivechatSession)
-      .createQueryBuilder('s')
-      .where("s.channelId = :c AND s.status = 'queued' AND s.id < :id", { c: session.channelId, id: session.id })
-      .getCount();
-    return ahead + 1;
+  /**
+   * 1 for the first in line: queued sessions of the channel that started before it, plus one. By hand
+   * (SqlRunner): the ORM on SQLite writes the ids into the text, a statement prepared at each call.
+   */
+  private async queuePosition(session: Pick<LivechatSession, 'id' | 'channelId'>): Promise<number> {
+    const [{ ahead }] = await this.sqlRunner.read(sql`SELECT COUNT(*) AS "ahead" FROM "livechat_session" WHERE "channelId" = ${session.channelId} AND "status" = 'queued' AND "id" < ${session.id}`);
+    return Number(ahead) + 1;
   }
 
   private emit(event: SessionEvent): void {
