@@ -40,7 +40,7 @@ describe('livechat: the assignment decided by the database equals the rules over
   const ENABLED = new Set(['en-US', 'fr-FR', 'fr-BE', 'de-DE', 'es-ES', 'pt-BR', 'zh-CN']);
   // Languages an operator may hold: some no longer enabled, one in another case than the enabled code.
   const HELD = ['en-US', 'en-GB', 'fr-FR', 'fr-BE', 'fr-CA', 'de-DE', 'de-AT', 'es-ES', 'pt-BR', 'pt-PT', 'zh-CN', 'nl-NL', 'FR-fr'];
-  const ACCEPT = ['', 'fr-CA', 'fr-CA,en;q=0.5', 'de-CH,de;q=0.9', 'nl-NL', 'pt-PT,es;q=0.8,en;q=0.1', 'zh-TW', 'EN-us', 'es', 'ja-JP,ko;q=0.9', 'fr-BE,fr-FR;q=0.9'];
+  const ACCEPT = ['', 'fr-CA', 'fr-CA,en;q=0.5', 'de-CH,de;q=0.9', 'nl-NL', 'pt-PT,es;q=0.8,en;q=0.1', 'zh-TW', 'EN-us', 'es', 'ja-JP,ko;q=0.9', 'fr-BE,fr-FR;q=0.9', 'fr,fr,FR,fr-FR,fr-BE,de,fr'];
 
   it('on 200 random cases over 30 operators in two channels, drawn again every 20 cases', async () => {
     const rand = random(17);

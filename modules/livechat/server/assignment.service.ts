@@ -5,7 +5,7 @@ import { atomically, sql, SqlRunner, type Sql, type SqlValue } from '@lc/platfor
 import { LanguagesService, User } from '../../base/server/public-api';
 import { ConversationsService } from '../../discuss/server/public-api';
 import { PresenceService, presenceJoin } from '../../presence/server/public-api';
-import { decideRanked, NO_LANGUAGE, REASON_MAX_LISTED, consideredCandidate, consideredExcluded, type RankedFacts } from './assignment';
+import { decideRanked, NO_LANGUAGE, primary, REASON_MAX_LISTED, consideredCandidate, consideredExcluded, type RankedFacts } from './assignment';
 import { LivechatChannel, LivechatSession } from './entities';
 import { visitorLanguages } from './visitor-languages';
 
@@ -230,16 +230,20 @@ export class AssignmentService {
   /**
    * languageRank as an SQL expression over an operator's languages (main and Online Chat Languages, as
    * ",fr-FR,en-US,"): an enabled code equal to the visitor's tag, else one of the same primary language.
-   * The text depends on the visitor's tags and the enabled codes; the codes travel as parameters.
+   * The text depends on the visitor's tags and the enabled codes; the codes travel as parameters. A code an
+   * earlier WHEN already tests is left out of the later ones (the first WHEN that holds decides): each
+   * enabled code is tested once at most, however long a visitor's header (a hostile one repeating "fr").
    */
   private languageRankSql(tags: string[], enabled: Set<string>): Sql {
     const contains = this.sql.dialect === 'postgres' ? 'strpos' : 'instr';
     const list = `(',' || u."lang" || ',' || COALESCE(pr."languages", '') || ',')`;
-    const primary = (tag: string) => tag.toLowerCase().split('-')[0];
     const cases: string[] = [];
     const params: SqlValue[] = [];
-    const when = (codes: string[], rank: number) => {
+    const tested = new Set<string>();
+    const when = (matching: string[], rank: number) => {
+      const codes = matching.filter((code) => !tested.has(code));
       if (!codes.length) return;
+      codes.forEach((code) => tested.add(code));
       cases.push(`WHEN ${codes.map(() => `${contains}(${list}, ?) > 0`).join(' OR ')} THEN ${rank}`);
       params.push(...codes.map((code) => `,${code},`));
     };

@@ -39,7 +39,8 @@ export interface AssignmentDecision {
 /** The reason names this many operators at most: with a thousand inside, it stays a sentence. */
 export const REASON_MAX_LISTED = 20;
 
-const primary = (tag: string) => tag.toLowerCase().split('-')[0];
+/** The primary language of a tag, lower-cased: fr-CA -> fr. */
+export const primary = (tag: string) => tag.toLowerCase().split('-')[0];
 
 export function decideAssignment(input: AssignmentInput): AssignmentDecision {
   return decideRanked(rankCandidates(input), input.transfer);
