@@ -27,6 +27,14 @@ export interface MessageFactsHook {
 }
 
 /**
+ * Who guests write as in a module's kind of conversation, and whether they may write now, as SQL: a SELECT
+ * of "conversationId", "authorId" and "authorName", at most one row per conversation, for the conversations
+ * a guest may write in now (a live chat that has not ended). Discuss reads it inside the message's own
+ * statement (`MessagesService.postAsGuest`): the guest's message needs no read of its own before it.
+ */
+export type GuestAuthorsSql = string;
+
+/**
  * Called inside the transaction that removes a member from a conversation of the module's kind, before the
  * removal: it may refuse (throw an HttpException) or store a system message (its id, delivered once committed).
  */
@@ -43,6 +51,7 @@ export class DiscussHooks {
   private readonly guestMessages = new Map<string, GuestMessageHandler>();
   private readonly messageFactsByKind = new Map<string, MessageFactsHook>();
   private readonly leaveByKind = new Map<string, LeaveHook>();
+  private readonly guestAuthorsByKind = new Map<string, GuestAuthorsSql>();
 
   /** The module that recognises a kind of guest (socket identity) answers their `message` events. */
   onGuestMessage(module: string, handler: GuestMessageHandler): void {
@@ -62,6 +71,16 @@ export class DiscussHooks {
 
   messageFacts(kind: string): MessageFactsHook | undefined {
     return this.messageFactsByKind.get(kind);
+  }
+
+  /** The module that brings a kind of conversation says who its guests write as (one per kind). */
+  onGuestAuthors(kind: string, select: GuestAuthorsSql): void {
+    if (this.guestAuthorsByKind.has(kind)) throw new Error(`Guest authors of "${kind}" conversations were registered twice`);
+    this.guestAuthorsByKind.set(kind, select);
+  }
+
+  guestAuthors(kind: string): GuestAuthorsSql | undefined {
+    return this.guestAuthorsByKind.get(kind);
   }
 
   /** The module that brings a kind of conversation decides what a member leaving it means (one hook per kind). */

@@ -7,7 +7,7 @@ import { User } from '../../base/server/public-api';
 import { AuthorNames } from './author-names';
 import { conversationRoom } from './conversation-rooms';
 import { ConversationsService } from './conversations.service';
-import { DiscussHooks } from './discuss.hooks';
+import { DiscussHooks, type GuestAuthorsSql } from './discuss.hooks';
 import { Conversation, Member, MessageRecord } from './entities';
 import { toMessage } from './message-mapper';
 import { MessageStore } from './message-store';
@@ -42,7 +42,7 @@ export class MessagesService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly sql: SqlRunner,
-    private readonly store: MessageStore,
+    private readonly messageStore: MessageStore,
     private readonly conversations: ConversationsService,
     private readonly realtime: Realtime,
     private readonly authorNames: AuthorNames,
@@ -69,21 +69,41 @@ export class MessagesService {
    * A repeated clientId of the same author returns the stored message and delivers nothing again. `senderSocketId`: the socket that sent it gets it in its ack only.
    */
   async post(conversation: ConversationRef, author: Author, text: MessageText, clientId?: string, senderSocketId?: string): Promise<PostResult> {
+    const posted = await this.store(conversation, author, undefined, text, clientId, senderSocketId);
+    if (!posted) throw new Error(`Message of conversation ${conversation.id} was refused`); // only guests' can be
+    return posted;
+  }
+
+  /**
+   * A guest's message (a visitor in a live chat): who they write as, and whether they may write now, come
+   * from the GuestAuthorsSql of the conversation's kind, read in the message's own statement. Null: refused
+   * (no row for this conversation: say, the chat has ended), nothing stored.
+   */
+  postAsGuest(conversation: ConversationRef, kind: AuthorKind, text: MessageText, clientId?: string, senderSocketId?: string): Promise<PostResult | null> {
+    const guestAuthors = this.hooks.guestAuthors(conversation.kind);
+    if (!guestAuthors) throw new Error(`No guest authors for "${conversation.kind}" conversations`);
+    return this.store(conversation, { kind, id: null, name: '' }, guestAuthors, text, clientId, senderSocketId);
+  }
+
+  private async store(conversation: ConversationRef, author: Author, guestAuthors: GuestAuthorsSql | undefined, text: MessageText, clientId?: string, senderSocketId?: string): Promise<PostResult | null> {
     const received = performance.now();
     const { body, i18n } = this.bodyOf(text);
     const createdAt = new Date();
-    const authorName = author.name.slice(0, 100);
     const facts = this.hooks.messageFacts(conversation.kind);
     const fact = facts?.statement(conversation.id, author.kind, createdAt) ?? null;
-    const stored = await this.store.store({ conversationId: conversation.id, authorKind: author.kind, authorId: author.id, authorName, body, clientId: clientId ?? null, createdAt, i18n: i18n && JSON.stringify(i18n) }, fact);
-    if (!stored) {
-      const existing = clientId && (await this.findByClientId(conversation.id, author, clientId));
+    const stored = await this.messageStore.store(
+      { conversationId: conversation.id, authorKind: author.kind, authorId: author.id, authorName: author.name.slice(0, 100), body, clientId: clientId ?? null, createdAt, i18n: i18n && JSON.stringify(i18n), guestAuthors },
+      fact,
+    );
+    if (!stored) return null;
+    if (stored.id === null) {
+      const existing = clientId && (await this.findByClientId(conversation.id, author.kind, stored.authorId, clientId));
       if (!existing) throw new Error(`Message of conversation ${conversation.id} was neither stored nor found`);
       return { message: toMessage(existing), created: false };
     }
     if (fact) facts!.committed(conversation.id, author.kind);
 
-    const message: Message = { id: stored.id, conversationId: conversation.id, author: { kind: author.kind, id: author.id, name: authorName }, body, clientId: clientId ?? null, createdAt: createdAt.toISOString(), ...(i18n && { i18n }) };
+    const message: Message = { id: stored.id, conversationId: conversation.id, author: { kind: author.kind, id: stored.authorId, name: stored.authorName }, body, clientId: clientId ?? null, createdAt: createdAt.toISOString(), ...(i18n && { i18n }) };
     const rooms = stored.memberIds.map(userRoom);
     rooms.push(conversationRoom(conversation.id));
     this.stored.inc();
@@ -167,7 +187,7 @@ export class MessagesService {
     await this.conversations.announce(conversation.id, [userId]); // every tab and device of the user un-bolds it
   }
 
-  private findByClientId(conversationId: number, author: Author, clientId: string): Promise<MessageRecord | null> {
-    return this.db.getRepository(MessageRecord).findOneBy({ conversationId, authorKind: author.kind, authorId: author.id ?? IsNull(), clientId });
+  private findByClientId(conversationId: number, authorKind: AuthorKind, authorId: number | null, clientId: string): Promise<MessageRecord | null> {
+    return this.db.getRepository(MessageRecord).findOneBy({ conversationId, authorKind, authorId: authorId ?? IsNull(), clientId });
   }
 }

@@ -144,7 +144,7 @@ describe('livechat: channels, visitors and assignment', () => {
       expect((await toVisitor).body).toBe('<script>alert(1)</script> Sure!');
 
       const viaSocket = await visitor.emitWithAck('message', { conversationId: session.conversationId, body: 'by socket', clientId: 'v2' });
-      expect(viaSocket).toMatchObject({ body: 'by socket', author: { kind: 'visitor' } });
+      expect(viaSocket).toMatchObject({ body: 'by socket', author: { kind: 'visitor', id: session.sessionId, name: `Visitor #${session.sessionId}` } });
       const history = (await t.http.get(`/api/livechat/sessions/${session.sessionId}/messages`).set('X-Visitor-Token', session.visitorToken).expect(200)).body;
       expect(history.map((m: { body: string }) => m.body)).toEqual(['Hello! How may I help you?', 'Hello, I need help', '<script>alert(1)</script> Sure!', 'by socket']);
     });
@@ -205,6 +205,10 @@ describe('livechat: channels, visitors and assignment', () => {
       expect(closed.body).toMatchObject({ id: s1.sessionId, status: 'ended', endedAt: expect.any(String) });
       expect(await ended).toMatchObject({ sessionId: s1.sessionId, status: 'ended' });
       await t.http.post(`/api/livechat/sessions/${s1.sessionId}/messages`).set('X-Visitor-Token', s1.visitorToken).send({ body: 'hello?' }).expect(409);
+      // By socket too (the message's own statement refuses it), and nothing is stored.
+      expect(await visitor.emitWithAck('message', { conversationId: s1.conversationId, body: 'still there?', clientId: 'late' })).toMatchObject({ status: 409 });
+      const history = (await t.http.get(`/api/livechat/sessions/${s1.sessionId}/messages`).set('X-Visitor-Token', s1.visitorToken).expect(200)).body;
+      expect(history.map((m: { body: string }) => m.body)).not.toContain('still there?');
 
       const s2 = (await start(channelId).expect(201)).body;
       const other = await operator(null);

@@ -1,14 +1,14 @@
 import { ForbiddenException, Injectable, type OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { SocketIdentities, sql, SqlRunner, translatableError, TurnBatch, type Row } from '@lc/platform/server';
+import { SocketIdentities, sql, SqlRunner, translatableError } from '@lc/platform/server';
 import type { LivechatDetails } from '@lc/protocol';
 import { DiscussHooks, conversationRoom } from '../../discuss/server/public-api';
 import { LivechatSession } from './entities';
 import { ratingOf } from './session-list.service';
 import { VisitorBlocks } from './visitor-blocks.service';
 import { VisitorRateLimits } from './visitor-rate-limits';
-import { VisitorSessions, type VisitorSessionRef } from './visitor-sessions.service';
+import { VISITOR_AUTHORS, VisitorSessions } from './visitor-sessions.service';
 import { hashVisitorToken, LIVECHAT_MODULE, visitorClaims, visitorRoom, visitorSessionRoom, type VisitorClaims } from './visitor-token';
 
 /**
@@ -32,29 +32,16 @@ export class VisitorBridge implements OnApplicationBootstrap {
     this.hooks.onGuestMessage(LIVECHAT_MODULE, async (socket, dto) => {
       if (!visitorClaims(socket)) throw new ForbiddenException();
       if (!socket.rooms.has(conversationRoom(dto.conversationId))) throw translatableError(404, 'livechat.conversationNotFound', { id: dto.conversationId });
-      // The limit (Redis, with several processes) and the session's read (the database) at once: neither waits for the other.
-      const [ref] = await Promise.all([this.sessionOf(dto.conversationId), this.limits.message(dto.conversationId)]);
-      if (!ref) throw translatableError(404, 'livechat.conversationNotFound', { id: dto.conversationId });
-      return (await this.sessions.postAsVisitor(ref, dto.body, dto.clientId, socket.id)).message;
+      await this.limits.message(dto.conversationId);
+      // Whether the chat still runs, and the visitor's name, are read by the message's own statement.
+      const posted = await this.sessions.postAsVisitor(dto.conversationId, dto.body, dto.clientId, socket.id);
+      if (posted) return posted.message;
+      const [session] = await this.sql.read(sql`SELECT "id" FROM "livechat_session" WHERE "conversationId" = ${dto.conversationId}`);
+      if (!session) throw translatableError(404, 'livechat.conversationNotFound', { id: dto.conversationId });
+      throw translatableError(409, 'livechat.sessionEnded', { id: Number(session.id) });
     });
+    this.hooks.onGuestAuthors('livechat', VISITOR_AUTHORS);
     this.hooks.itemDetails.push((conversations) => this.details(conversations.filter((c) => c.kind === 'livechat').map((c) => c.id)));
-  }
-
-  /**
-   * The session a visitor's message goes to, read at each message (it may have ended meanwhile, on any
-   * process). On PostgreSQL the reads of one turn are one statement: a round trip costs more than the read.
-   */
-  private sessionOf(conversationId: number): Promise<VisitorSessionRef | null> {
-    if (this.sql.dialect === 'postgres') return this.sessionReads.add(conversationId);
-    return this.sql.read(sql`SELECT "id", "conversationId", "status", "visitorName" FROM "livechat_session" WHERE "conversationId" = ${conversationId}`).then(([row]) => (row ? toSessionRef(row) : null));
-  }
-
-  private readonly sessionReads = new TurnBatch<number, VisitorSessionRef | null>((conversationIds) => this.readSessions(conversationIds));
-
-  private async readSessions(conversationIds: number[]): Promise<Array<VisitorSessionRef | null>> {
-    const rows = await this.sql.read(sql`SELECT "id", "conversationId", "status", "visitorName" FROM "livechat_session" WHERE "conversationId" = ANY(${conversationIds}::int[])`);
-    const byConversation = new Map(rows.map((row) => [Number(row.conversationId), toSessionRef(row)]));
-    return conversationIds.map((id) => byConversation.get(id) ?? null);
   }
 
   /** A visitor token from the handshake: the visitor's sessions and the rooms their socket joins, or null. */
@@ -104,10 +91,3 @@ export class VisitorBridge implements OnApplicationBootstrap {
     );
   }
 }
-
-const toSessionRef = (row: Row): VisitorSessionRef => ({
-  id: Number(row.id),
-  conversationId: Number(row.conversationId),
-  status: row.status as LivechatSession['status'],
-  visitorName: row.visitorName as string | null,
-});

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, type EntityManager } from 'typeorm';
 import { Realtime, sql, SqlRunner, Translations, type AuthUser, translatableError } from '@lc/platform/server';
 import type { MessageI18n, AssignmentSummary, LivechatSessionItem, Message, PageReportRequest, StartedSession } from '@lc/protocol';
-import { ConversationsService, MessagesService, conversationRoom } from '../../discuss/server/public-api';
+import { ConversationsService, MessagesService, conversationRoom, type PostResult } from '../../discuss/server/public-api';
 import { AssignmentService } from './assignment.service';
 import { channelTexts } from './channel-texts';
 import { LivechatChannel, LivechatSession } from './entities';
@@ -19,8 +19,12 @@ import { hashVisitorToken, newVisitorToken, visitorRoom, visitorSessionRoom } fr
 
 const OFFLINE_SUMMARY: AssignmentSummary = { rule: 'offline', language: null, sameLanguageOnly: false, unspokenLanguages: [], ongoing: null, available: 0, tie: 'none' };
 
-/** What posting as the visitor needs of their session. */
-export type VisitorSessionRef = Pick<LivechatSession, 'id' | 'conversationId' | 'status' | 'visitorName'>;
+/**
+ * Who visitors write as in live chats (discuss's GuestAuthorsSql): the session's visitor, under the name
+ * they gave or "Visitor #<session>", while the session has not ended.
+ */
+export const VISITOR_AUTHORS = `SELECT "conversationId", "id" AS "authorId", COALESCE("visitorName", 'Visitor #' || CAST("id" AS TEXT)) AS "authorName"
+  FROM "livechat_session" WHERE "status" <> 'ended'`;
 
 export interface VisitorContext {
   acceptLanguage?: string;
@@ -153,10 +157,9 @@ export class VisitorSessions {
    * A visitor's message by HTTP or socket: only to their own session, not once it ended. The visitor writes
    * under their name, else "Visitor #<session>" (the conversation's name either way).
    */
-  async postAsVisitor(session: VisitorSessionRef, body: string, clientId?: string, senderSocketId?: string): Promise<{ message: Message; created: boolean }> {
-    if (session.status === 'ended') throw translatableError(409, 'livechat.sessionEnded', { id: session.id });
-    const author = { kind: 'visitor' as const, id: session.id, name: session.visitorName ?? `Visitor #${session.id}` };
-    return this.messages.post({ id: session.conversationId, kind: 'livechat' }, author, body, clientId, senderSocketId);
+  /** A visitor's message in their live chat. Null: refused, the chat has ended (or is gone); nothing was stored. */
+  postAsVisitor(conversationId: number, body: string, clientId?: string, senderSocketId?: string): Promise<PostResult | null> {
+    return this.messages.postAsGuest({ id: conversationId, kind: 'livechat' }, 'visitor', body, clientId, senderSocketId);
   }
 
   history(session: LivechatSession): Promise<Message[]> {

@@ -118,9 +118,10 @@ export class VisitorController {
   async post(@IdParam() id: number, @Body() body: PostMessageDto, @Res({ passthrough: true }) res: Response, @Headers('x-visitor-token') visitorToken?: string): Promise<Message> {
     const session = await this.sessions.requireVisitorSession(id, visitorToken);
     await this.limits.message(session.conversationId);
-    const { message, created } = await this.sessions.postAsVisitor(session, body.body, body.clientId);
-    if (!created) res.status(200);
-    return message;
+    const posted = await this.sessions.postAsVisitor(session.conversationId, body.body, body.clientId);
+    if (!posted) throw translatableError(409, 'livechat.sessionEnded', { id: session.id });
+    if (!posted.created) res.status(200);
+    return posted.message;
   }
 
   /** That visitor, once the session has ended; counted against the session's message limit. */
