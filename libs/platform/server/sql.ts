@@ -36,6 +36,8 @@ export function joinSql(pieces: Array<string | Sql>): Sql {
 /**
  * A unit of work: yields its statements one by one and receives each one's rows (empty for statements
  * without RETURNING), so the same steps run synchronously on SQLite and asynchronously on PostgreSQL.
+ * It may run twice (on SQLite, when another work of its turn failed and the turn's transaction is run
+ * again without it): it must not act outside its statements.
  */
 export type SqlWork<T> = () => Generator<Sql, T, Row[]>;
 

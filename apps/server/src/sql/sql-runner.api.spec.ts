@@ -39,6 +39,17 @@ describe('SqlRunner', () => {
     expect(await notes()).toEqual(['before', 'after']);
   });
 
+  it('answers each work of a turn with its own rows, a failing one among them or not', async () => {
+    const returning = (id: number, note: string) => runner.write(function* () {
+      const [row] = yield sql`INSERT INTO "sql_runner_test" ("id", "note") VALUES (${id}, ${note}) RETURNING "id", "note"`;
+      return row;
+    });
+    expect(await Promise.all([returning(1, 'a'), returning(2, 'b'), returning(3, 'c')])).toEqual([{ id: 1, note: 'a' }, { id: 2, note: 'b' }, { id: 3, note: 'c' }]);
+    const results = await Promise.allSettled([returning(4, 'd'), returning(1, 'taken'), returning(5, 'e')]);
+    expect(results.map((r) => (r.status === 'fulfilled' ? r.value : 'rejected'))).toEqual([{ id: 4, note: 'd' }, 'rejected', { id: 5, note: 'e' }]);
+    expect(await notes()).toEqual(['a', 'b', 'c', 'd', 'e']);
+  });
+
   it('hands each statement the rows of RETURNING and tells a conflict apart', async () => {
     expect(await insert(1, 'one')).toBe(true);
     expect(await Promise.all([insert(1, 'one again'), insert(2, 'two')])).toEqual([false, true]);

@@ -38,7 +38,12 @@ export class SqliteSqlRunner extends SqlRunner implements OnApplicationShutdown 
   private queue: Queued[] = [];
   private scheduled = false;
   /** better-sqlite3's transaction() wraps its function four times: built once per connection, not per batch. */
-  private transactions?: { connection: Database; one: Transaction<[SqlWork<unknown>], unknown>; many: Transaction<[Array<SqlWork<unknown>>], Outcome[]> };
+  private transactions?: {
+    connection: Database;
+    one: Transaction<[SqlWork<unknown>], unknown>;
+    all: Transaction<[Array<SqlWork<unknown>>], Outcome[]>;
+    each: Transaction<[Array<SqlWork<unknown>>], Outcome[]>;
+  };
   /** Long reads of a database file, off the event loop; an in-memory database has none. */
   private readonly aside?: SqliteReadWorker;
 
@@ -126,16 +131,27 @@ export class SqliteSqlRunner extends SqlRunner implements OnApplicationShutdown 
     }
   }
 
-  /** One transaction, a savepoint each (better-sqlite3 nests transactions as savepoints). */
+  /**
+   * One transaction for all. First without a savepoint each (two statements less per work: at thousands of
+   * messages a second they were a fifth of the process's time): should one work fail, that transaction is
+   * rolled back whole and the works run again, each in its savepoint (better-sqlite3 nests transactions as
+   * savepoints), so that only the failing one is left out.
+   */
   private runTogether(works: Array<SqlWork<unknown>>): Outcome[] {
-    return this.transaction().many.immediate(works);
+    const { all, each } = this.transaction();
+    try {
+      return all.immediate(works);
+    } catch {
+      return each.immediate(works);
+    }
   }
 
   private transaction(): NonNullable<SqliteSqlRunner['transactions']> {
     const connection = this.connection;
     if (this.transactions?.connection !== connection) {
       const one = connection.transaction((work: SqlWork<unknown>) => this.drive(work));
-      const many = connection.transaction((works: Array<SqlWork<unknown>>) =>
+      const all = connection.transaction((works: Array<SqlWork<unknown>>) => works.map((work): Outcome => ({ ok: true, value: this.drive(work) })));
+      const each = connection.transaction((works: Array<SqlWork<unknown>>) =>
         works.map((work): Outcome => {
           try {
             return { ok: true, value: one(work) };
@@ -144,7 +160,7 @@ export class SqliteSqlRunner extends SqlRunner implements OnApplicationShutdown 
           }
         }),
       );
-      this.transactions = { connection, one, many };
+      this.transactions = { connection, one, all, each };
     }
     return this.transactions;
   }
