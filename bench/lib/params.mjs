@@ -30,6 +30,7 @@ const table = [
   ['postgresUrl', 'BENCH_POSTGRES_URL', env.BENCH_POSTGRES_URL || 'postgres://postgres@127.0.0.1:5432/test'],
   ['redisUrl', 'BENCH_REDIS_URL', env.BENCH_REDIS_URL || 'redis://127.0.0.1:6379'],
   ['serverNodeArgs', 'BENCH_SERVER_NODE_ARGS', (env.BENCH_SERVER_NODE_ARGS || '').split(/\s+/).filter(Boolean)],
+  ['relayNodeArgs', 'BENCH_RELAY_NODE_ARGS', (env.BENCH_RELAY_NODE_ARGS || '').split(/\s+/).filter(Boolean)],
 ];
 
 export const params = Object.fromEntries(table.map(([key, , value]) => [key, value]));

@@ -101,7 +101,7 @@ export async function startProduct(name, env) {
   return start(name, await builtServer(), params.serverNodeArgs, { ...PRODUCT_ENV, ...env });
 }
 
-export const startRelay = (name, env = {}) => start(name, RELAY_MAIN, [], env);
+export const startRelay = (name, env = {}) => start(name, RELAY_MAIN, params.relayNodeArgs, env);
 
 let databases = 0;
 /** A product process on a new, empty SQLite file (each phase starts from scratch). */
