@@ -128,7 +128,7 @@ export class MessageStore {
         authorId = idOrNull(guest.authorId);
         authorName = String(guest.authorName);
       }
-      const [inserted] = yield insert({ ...m, authorId, authorName });
+      const [inserted] = yield insert(m, authorId, authorName);
       // The unique (conversation, author, clientId) index already holds this send.
       if (!inserted) return { id: null, memberIds: [], authorId, authorName };
       const id = Number(inserted.id);
@@ -172,9 +172,10 @@ function idOrNull(value: unknown): number | null {
   return value === null || value === undefined ? null : Number(value);
 }
 
-function insert(m: NewMessage): Sql {
+/** The message under its author (a guest's read from guestAuthors, else the message's own). */
+function insert(m: NewMessage, authorId: number | null, authorName: string): Sql {
   return sql`INSERT INTO "discuss_message" ("conversationId", "authorKind", "authorId", "authorName", "body", "clientId", "createdAt", "i18n")
-    VALUES (${m.conversationId}, ${m.authorKind}, ${m.authorId}, ${m.authorName}, ${m.body}, ${m.clientId}, ${m.createdAt}, ${m.i18n})
+    VALUES (${m.conversationId}, ${m.authorKind}, ${authorId}, ${authorName}, ${m.body}, ${m.clientId}, ${m.createdAt}, ${m.i18n})
     ON CONFLICT DO NOTHING RETURNING "id"`;
 }
 
